@@ -1,0 +1,47 @@
+// The `waserda` command line: each command group registers itself on the CLI11 app from its own
+// file (cmd_<group>.cpp). main.cpp calls every register_* below.
+#pragma once
+
+#include "pos/core/result.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <memory>
+#include <string>
+
+namespace waserda::core {
+class Shop;
+class ShopStore;
+}
+
+namespace waserda::cli {
+
+// What every command shares: the global options and the lazily opened shop.
+class Context {
+public:
+    std::string db_path;       // --db, else the default under the user's data folder
+    std::string assets_dir;    // --assets, else the installed or source-tree assets folder
+
+    Context();
+    ~Context();
+    // Opens (and migrates) the database on first use. Prints the reason and exits 1 when it cannot.
+    core::Shop& shop();
+    core::ShopStore& store();
+    bool shop_open() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+// Prints one clear error line to stderr and returns the exit code 1: every failing command ends so.
+int fail(const std::string& message);
+int fail(const core::Error& error);
+
+// Command groups. A group's subcommands set their own callbacks; errors end in fail().
+void register_core_commands(CLI::App& app, Context& ctx);     // init, item, member, savings, user, sale, return, report stock, check, backup, demo
+void register_escpos_commands(CLI::App& app, Context& ctx);   // escpos render
+void register_device_commands(CLI::App& app, Context& ctx);   // devices, print-test
+void register_sync_commands(CLI::App& app, Context& ctx);     // sync
+
+}  // namespace waserda::cli
