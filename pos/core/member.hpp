@@ -43,6 +43,7 @@ enum class SavingsEntryKind {
 struct SavingsEntry {
     int64_t id = 0;
     MemberId member_id = 0;
+    std::string member_number;   // carried so the central server needs no local ids
     SavingsType type = SavingsType::Sukarela;
     SavingsEntryKind kind = SavingsEntryKind::Deposit;
     Money amount;              // signed: + increases the balance
@@ -65,6 +66,7 @@ enum class ReceivableEntryKind {
 struct ReceivableEntry {
     int64_t id = 0;
     MemberId member_id = 0;
+    std::string member_number;
     ReceivableEntryKind kind = ReceivableEntryKind::CreditSale;
     Money amount;              // signed: + the member owes more
     std::string ref;

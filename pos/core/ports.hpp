@@ -119,6 +119,10 @@ public:
     virtual Status save_open_cart(const std::string& device, const std::string& cart_json) = 0;
     virtual Result<std::optional<std::string>> open_cart(const std::string& device) = 0;
 
+    // [SECTION] Meta: small named values other modules keep (sync versions, last backup...)
+    virtual Result<std::optional<std::string>> meta(const std::string& key) = 0;
+    virtual Status set_meta(const std::string& key, const std::string& value) = 0;
+
     // [SECTION] Maintenance
     virtual Result<std::vector<CheckFinding>> check() = 0;
     virtual Status backup_to(const std::string& path) = 0;

@@ -24,6 +24,7 @@ enum class StockMoveKind {
 struct StockMove {
     int64_t id = 0;
     ItemId item_id = 0;
+    std::string sku;          // carried so the central server needs no local ids
     StockMoveKind kind = StockMoveKind::Sale;
     int64_t qty = 0;          // signed, smallest unit (pieces or grams)
     Money unit_cost;          // cost per unit (per kg if weighed) at the time of the move
