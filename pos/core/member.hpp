@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace waserda::core {
 
@@ -88,6 +89,8 @@ std::string to_string(SavingsType t);
 std::optional<SavingsType> savings_type_from(std::string_view s);
 std::string to_string(SavingsEntryKind k);
 std::string to_string(ReceivableEntryKind k);
+std::optional<SavingsEntryKind> savings_entry_kind_from(std::string_view s);
+std::optional<ReceivableEntryKind> receivable_entry_kind_from(std::string_view s);
 std::string to_string(MemberStatus s);
 std::optional<MemberStatus> member_status_from(std::string_view s);
 

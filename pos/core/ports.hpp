@@ -105,6 +105,7 @@ public:
     // balances, cash moves, audit, outbox events) in one transaction; fills ids and sequences.
     virtual Result<Posting> commit(Posting posting) = 0;
     virtual Result<std::optional<Sale>> sale_by_number(const std::string& number) = 0;
+    virtual Result<bool> sale_exists(const std::string& uuid) = 0;
     virtual Result<std::vector<Sale>> recent_sales(const std::string& device, int limit) = 0;
     virtual Result<std::vector<StockMove>> stock_moves(ItemId item, int limit) = 0;
     virtual Result<std::vector<SavingsEntry>> savings_entries(MemberId id) = 0;

@@ -20,6 +20,7 @@ enum class PriceKind { General, Member, Wholesale, Manual, Embedded };
 
 struct CartLine {
     ItemId item_id = 0;
+    std::string sku;
     std::string name;
     std::string code;              // the code that was scanned (or the SKU)
     std::string unit;
@@ -68,6 +69,7 @@ enum class SaleKind { Sale, Return };
 struct SaleLine {
     int line_no = 0;
     ItemId item_id = 0;
+    std::string sku;
     std::string name;
     std::string code;
     std::string unit;

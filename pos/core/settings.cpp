@@ -1,0 +1,183 @@
+#include "pos/core/settings.hpp"
+
+#include "pos/core/i18n.hpp"
+
+#include <charconv>
+#include <sstream>
+
+namespace waserda::core {
+namespace {
+
+std::string bool_text(bool b) { return b ? "true" : "false"; }
+
+std::optional<bool> parse_bool(const std::string& v) {
+    if (v == "true" || v == "1" || v == "yes" || v == "ya") return true;
+    if (v == "false" || v == "0" || v == "no" || v == "tidak") return false;
+    return std::nullopt;
+}
+
+std::optional<int64_t> parse_int(const std::string& v) {
+    int64_t out = 0;
+    auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
+    if (ec != std::errc() || p != v.data() + v.size()) return std::nullopt;
+    return out;
+}
+
+std::string rounding_mode_text(CashRoundingMode m) {
+    switch (m) {
+        case CashRoundingMode::None: return "none";
+        case CashRoundingMode::Nearest: return "nearest";
+        case CashRoundingMode::Down: return "down";
+        case CashRoundingMode::Up: return "up";
+    }
+    return "nearest";
+}
+
+std::string rules_text(const std::vector<InStoreRule>& rules) {
+    std::string out;
+    for (auto& r : rules) {
+        if (!out.empty()) out += ",";
+        out += r.prefix + ":" + std::to_string(r.item_digits) + ":" +
+               (r.value == EmbeddedValue::WeightGrams ? "weight" : "price");
+    }
+    return out;
+}
+
+std::optional<std::vector<InStoreRule>> parse_rules(const std::string& text) {
+    std::vector<InStoreRule> rules;
+    std::stringstream ss(text);
+    std::string part;
+    while (std::getline(ss, part, ',')) {
+        if (part.empty()) continue;
+        auto a = part.find(':'), b = part.rfind(':');
+        if (a == std::string::npos || a == b) return std::nullopt;
+        InStoreRule r;
+        r.prefix = part.substr(0, a);
+        auto digits = parse_int(part.substr(a + 1, b - a - 1));
+        std::string kind = part.substr(b + 1);
+        if (r.prefix.size() != 2 || r.prefix[0] != '2' || !digits || *digits < 1 || *digits > 8) return std::nullopt;
+        r.item_digits = static_cast<int>(*digits);
+        if (kind == "weight") r.value = EmbeddedValue::WeightGrams;
+        else if (kind == "price") r.value = EmbeddedValue::PriceRupiah;
+        else return std::nullopt;
+        rules.push_back(r);
+    }
+    return rules;
+}
+
+Error bad(const std::string& key, const std::string& value) {
+    return make_error(ErrorCode::Invalid, tr("Nilai \"{}\" tidak berlaku untuk pengaturan {}.", value, key));
+}
+
+}  // namespace
+
+std::map<std::string, std::string> settings_to_kv(const ShopSettings& s) {
+    std::map<std::string, std::string> kv;
+    kv["shop.name"] = s.shop_name;
+    kv["shop.address"] = s.address;
+    kv["shop.npwp"] = s.npwp;
+    kv["device"] = s.device;
+    kv["language"] = s.language;
+    kv["utc_offset_minutes"] = std::to_string(s.utc_offset_minutes);
+    kv["tax.pkp"] = bool_text(s.tax.pkp);
+    kv["tax.rate_bp"] = std::to_string(s.tax.rate_bp);
+    kv["tax.dpp_num"] = std::to_string(s.tax.dpp_num);
+    kv["tax.dpp_den"] = std::to_string(s.tax.dpp_den);
+    kv["cash_rounding.unit"] = std::to_string(s.cash_rounding.unit);
+    kv["cash_rounding.mode"] = rounding_mode_text(s.cash_rounding.mode);
+    kv["in_store_codes"] = rules_text(s.in_store_rules);
+    kv["credit.mode"] = to_string(s.credit.mode);
+    kv["credit.fixed_limit"] = std::to_string(s.credit.fixed_limit.rupiah());
+    kv["credit.percent"] = std::to_string(s.credit.percent);
+    kv["credit.include_sukarela"] = bool_text(s.credit.include_sukarela);
+    kv["credit.monthly_cap"] = s.credit.monthly_cap ? std::to_string(s.credit.monthly_cap->rupiah()) : "";
+    kv["credit.block_in_arrears"] = bool_text(s.credit.block_in_arrears);
+    kv["receipt.footer"] = s.receipt_footer;
+    kv["backup.dir"] = s.backup_dir;
+    kv["backup.keep"] = std::to_string(s.backup_keep);
+    kv["central.url"] = s.central_url;
+    kv["drawer.enabled"] = bool_text(s.drawer_enabled);
+    return kv;
+}
+
+Status set_setting(ShopSettings& s, const std::string& key, const std::string& value) {
+    auto set_int = [&](auto& field, int64_t lo, int64_t hi) -> Status {
+        auto v = parse_int(value);
+        if (!v || *v < lo || *v > hi) return bad(key, value);
+        field = static_cast<std::remove_reference_t<decltype(field)>>(*v);
+        return ok_status();
+    };
+    auto set_bool = [&](bool& field) -> Status {
+        auto v = parse_bool(value);
+        if (!v) return bad(key, value);
+        field = *v;
+        return ok_status();
+    };
+    if (key == "shop.name") { if (value.empty()) return bad(key, value); s.shop_name = value; return ok_status(); }
+    if (key == "shop.address") { s.address = value; return ok_status(); }
+    if (key == "shop.npwp") { s.npwp = value; return ok_status(); }
+    if (key == "device") {
+        if (value.empty() || value.size() > 8) return bad(key, value);
+        for (char c : value)
+            if (!std::isalnum(static_cast<unsigned char>(c))) return bad(key, value);
+        s.device = value;
+        return ok_status();
+    }
+    if (key == "language") { if (value != "id" && value != "en") return bad(key, value); s.language = value; return ok_status(); }
+    if (key == "utc_offset_minutes") return set_int(s.utc_offset_minutes, -720, 840);
+    if (key == "tax.pkp") return set_bool(s.tax.pkp);
+    if (key == "tax.rate_bp") return set_int(s.tax.rate_bp, 0, 5000);
+    if (key == "tax.dpp_num") return set_int(s.tax.dpp_num, 1, 1000);
+    if (key == "tax.dpp_den") return set_int(s.tax.dpp_den, 1, 1000);
+    if (key == "cash_rounding.unit") return set_int(s.cash_rounding.unit, 1, 100000);
+    if (key == "cash_rounding.mode") {
+        if (value == "none") s.cash_rounding.mode = CashRoundingMode::None;
+        else if (value == "nearest") s.cash_rounding.mode = CashRoundingMode::Nearest;
+        else if (value == "down") s.cash_rounding.mode = CashRoundingMode::Down;
+        else if (value == "up") s.cash_rounding.mode = CashRoundingMode::Up;
+        else return bad(key, value);
+        return ok_status();
+    }
+    if (key == "in_store_codes") {
+        auto rules = parse_rules(value);
+        if (!rules) return bad(key, value);
+        s.in_store_rules = *rules;
+        return ok_status();
+    }
+    if (key == "credit.mode") {
+        auto m = credit_limit_mode_from(value);
+        if (!m) return bad(key, value);
+        s.credit.mode = *m;
+        return ok_status();
+    }
+    if (key == "credit.fixed_limit") {
+        auto v = parse_int(value);
+        if (!v || *v < 0) return bad(key, value);
+        s.credit.fixed_limit = Money::rp(*v);
+        return ok_status();
+    }
+    if (key == "credit.percent") return set_int(s.credit.percent, 0, 1000);
+    if (key == "credit.include_sukarela") return set_bool(s.credit.include_sukarela);
+    if (key == "credit.monthly_cap") {
+        if (value.empty()) { s.credit.monthly_cap.reset(); return ok_status(); }
+        auto v = parse_int(value);
+        if (!v || *v < 0) return bad(key, value);
+        s.credit.monthly_cap = Money::rp(*v);
+        return ok_status();
+    }
+    if (key == "credit.block_in_arrears") return set_bool(s.credit.block_in_arrears);
+    if (key == "receipt.footer") { s.receipt_footer = value; return ok_status(); }
+    if (key == "backup.dir") { s.backup_dir = value; return ok_status(); }
+    if (key == "backup.keep") return set_int(s.backup_keep, 1, 365);
+    if (key == "central.url") { s.central_url = value; return ok_status(); }
+    if (key == "drawer.enabled") return set_bool(s.drawer_enabled);
+    return make_error(ErrorCode::NotFound, tr("Pengaturan {} tidak dikenal.", key));
+}
+
+ShopSettings settings_from_kv(const std::map<std::string, std::string>& kv) {
+    ShopSettings s;
+    for (auto& [k, v] : kv) (void)set_setting(s, k, v);  // unknown or bad stored values keep defaults
+    return s;
+}
+
+}  // namespace waserda::core
