@@ -116,15 +116,16 @@ core::Error Database::error(int rc) const {
 
 // [SECTION] Transaction
 
-Transaction::Transaction(Database& db) : db_(db), begun_(db.exec("BEGIN IMMEDIATE")) {}
+Transaction::Transaction(Database& db)
+    : db_(db), nested_(db.in_transaction()), begun_(db.exec(nested_ ? "SAVEPOINT nested" : "BEGIN IMMEDIATE")) {}
 
 Transaction::~Transaction() {
-    if (!done_ && begun_) (void)db_.exec("ROLLBACK");
+    if (!done_ && begun_) (void)db_.exec(nested_ ? "ROLLBACK TO nested; RELEASE nested" : "ROLLBACK");
 }
 
 core::Status Transaction::commit() {
     if (!begun_) return begun_;
-    auto st = db_.exec("COMMIT");
+    auto st = db_.exec(nested_ ? "RELEASE nested" : "COMMIT");
     if (st) done_ = true;
     return st;
 }

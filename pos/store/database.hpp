@@ -81,7 +81,8 @@ private:
 };
 
 // BEGIN IMMEDIATE on construction (the write lock is taken up front, so a busy database fails
-// here and not half-way); ROLLBACK on destruction unless commit() succeeded.
+// here and not half-way); ROLLBACK on destruction unless commit() succeeded. Inside an open
+// transaction it becomes a SAVEPOINT, so bulk loads can wrap many postings in one transaction.
 class Transaction {
 public:
     explicit Transaction(Database& db);
@@ -93,6 +94,7 @@ public:
 
 private:
     Database& db_;
+    bool nested_;
     core::Status begun_;
     bool done_ = false;
 };
