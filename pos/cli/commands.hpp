@@ -14,6 +14,10 @@ class Shop;
 class ShopStore;
 }
 
+namespace waserda::store {
+class SqliteStore;
+}
+
 namespace waserda::cli {
 
 // What every command shares: the global options and the lazily opened shop.
@@ -27,6 +31,7 @@ public:
     // Opens (and migrates) the database on first use. Prints the reason and exits 1 when it cannot.
     core::Shop& shop();
     core::ShopStore& store();
+    store::SqliteStore& sqlite_store();
     bool shop_open() const;
 
 private:
@@ -34,14 +39,21 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
+// --assets, else $WASERDA_ASSETS, else the installed folder, else the source tree's assets/.
+std::string default_assets_dir();
+
 // Prints one clear error line to stderr and returns the exit code 1: every failing command ends so.
 int fail(const std::string& message);
 int fail(const core::Error& error);
+
+// The exit code of the command that ran: subcommand callbacks set it (CLI11 callbacks return void).
+int& exit_code();
 
 // Command groups. A group's subcommands set their own callbacks; errors end in fail().
 void register_core_commands(CLI::App& app, Context& ctx);     // init, item, member, savings, user, sale, return, report stock, check, backup, demo
 void register_escpos_commands(CLI::App& app, Context& ctx);   // escpos render
 void register_device_commands(CLI::App& app, Context& ctx);   // devices, print-test
 void register_sync_commands(CLI::App& app, Context& ctx);     // sync
+void register_sale_commands(CLI::App& app, Context& ctx);     // sale, return, shift, savings, repay
 
 }  // namespace waserda::cli

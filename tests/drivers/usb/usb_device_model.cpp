@@ -163,17 +163,22 @@ bool UsbDeviceModel::wait_until(const std::function<bool()>& pred, std::chrono::
     }
 }
 
-void UsbDeviceModel::vanish_after_out_urbs(int n) {
+void UsbDeviceModel::vanish_after_out_bytes(std::size_t n) {
     std::lock_guard lock(mutex_);
-    vanish_countdown_ = n;
+    vanish_budget_ = static_cast<long long>(n);
+}
+
+void UsbDeviceModel::set_claimed_elsewhere(bool busy) {
+    std::lock_guard lock(mutex_);
+    claimed_elsewhere_ = busy;
 }
 
 void UsbDeviceModel::unplug() {
     {
         std::lock_guard lock(mutex_);
-        if (unplugged_ && vanish_countdown_ == -2) return;
+        if (remove_sent_) return;
         unplugged_ = true;
-        vanish_countdown_ = -2;  // remove uevent sent
+        remove_sent_ = true;
         for (auto& u : urbs_)
             if (!u.done) {
                 u.done = true;
@@ -271,7 +276,7 @@ gboolean UsbDeviceModel::handle(UMockdevIoctlClient* client) {
         const int ifno = static_cast<int>(*reinterpret_cast<unsigned int*>(d->data));
         if (request == USBDEVFS_CLAIMINTERFACE) {
             ++claim_calls_;
-            if (!drivers_[ifno].empty()) {
+            if (!drivers_[ifno].empty() || claimed_elsewhere_) {
                 // What the kernel says while usblp/usbhid is bound: "resource busy".
                 umockdev_ioctl_client_complete(client, -1, EBUSY);
             } else {
@@ -364,15 +369,15 @@ void UsbDeviceModel::submit(UMockdevIoctlClient* client, UMockdevIoctlData* arg)
             umockdev_ioctl_data_unref(buf);
         }
         u.done = true;
-        if (vanish_countdown_ == 0) {
+        if (vanish_budget_ >= 0 && static_cast<long long>(bytes.size()) > vanish_budget_) {
             // The cable is pulled while this URB is on the wire.
             u.status = -ENODEV;
             unplugged_ = true;
-            vanish_countdown_ = -1;
+            vanish_budget_ = -1;
             for (auto& other : urbs_)
                 if (!other.done) { other.done = true; other.status = -ENODEV; }
         } else {
-            if (vanish_countdown_ > 0) --vanish_countdown_;
+            if (vanish_budget_ >= 0) vanish_budget_ -= static_cast<long long>(bytes.size());
             u.actual = urb->buffer_length;
             auto& out = out_[urb->endpoint];
             out.insert(out.end(), bytes.begin(), bytes.end());

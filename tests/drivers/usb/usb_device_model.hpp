@@ -70,8 +70,11 @@ public:
     // Waits (deadline, not sleep) until `pred` holds on the model; false on timeout.
     bool wait_until(const std::function<bool()>& pred, std::chrono::milliseconds timeout);
 
-    // The (n+1)-th OUT URB from now completes with status -ENODEV and the device is gone.
-    void vanish_after_out_urbs(int n);
+    // The OUT URB that would take the bytes received from now past `n` completes with status
+    // -ENODEV (-19) and the device is gone: the cable pulled in the middle of a receipt.
+    void vanish_after_out_bytes(std::size_t n);
+    // Another program holds the interface: claiming fails with EBUSY though no kernel driver is bound.
+    void set_claimed_elsewhere(bool busy);
     // Gone now: every ioctl fails with ENODEV, flying URBs complete with -ENODEV, "remove" uevent.
     void unplug();
     bool unplugged() const;
@@ -114,7 +117,9 @@ private:
     std::map<int, std::string> drivers_;
     std::map<int, bool> claimed_;
     std::function<std::vector<uint8_t>(const std::vector<uint8_t>&)> responder_;
-    int vanish_countdown_ = -1;
+    long long vanish_budget_ = -1;  // bytes still accepted before vanishing; -1 never
+    bool remove_sent_ = false;
+    bool claimed_elsewhere_ = false;
     bool unplugged_ = false;
     int detach_calls_ = 0, claim_calls_ = 0, getdriver_calls_ = 0;
 };
