@@ -7,6 +7,7 @@
 #include "pos/core/json_codec.hpp"
 #include "pos/core/shop.hpp"
 #include "pos/store/demo.hpp"
+#include "pos/store/import.hpp"
 #include "pos/store/sqlite_store.hpp"
 
 #include <iostream>
