@@ -13,7 +13,7 @@ PACKAGES=(
   xvfb xauth x11-utils xdotool imagemagick
   fonts-dejavu-core
   postgresql
-  file dpkg-dev fakeroot lintian
+  file dpkg-dev fakeroot lintian python3
 )
 
 missing=()
