@@ -7,6 +7,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <string>
+
 #include <memory>
 #include <vector>
 
@@ -15,8 +18,18 @@ namespace waserda::usbtest {
 class UmockdevTest : public ::testing::Test {
 protected:
     void SetUp() override {
+        // Before the testbed: glib caches the temp dir on first use, and a crashed test leaves its
+        // testbed folder behind, which belongs in the build tree rather than /tmp.
+#ifdef WASERDA_USB_TEST_TMP
+        setenv("TMPDIR", WASERDA_USB_TEST_TMP, 1);
+#endif
         testbed_ = umockdev_testbed_new();
         ASSERT_TRUE(umockdev_in_mock_environment()) << "run under LD_PRELOAD=libumockdev-preload.so.0";
+#ifdef WASERDA_USB_TEST_TMP
+        gchar* root = umockdev_testbed_get_root_dir(testbed_);
+        EXPECT_EQ(std::string(root).rfind(WASERDA_USB_TEST_TMP, 0), 0u) << root;
+        g_free(root);
+#endif
     }
     void TearDown() override {
         ctx_.reset();
