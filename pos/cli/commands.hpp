@@ -55,5 +55,7 @@ void register_escpos_commands(CLI::App& app, Context& ctx);   // escpos render
 void register_device_commands(CLI::App& app, Context& ctx);   // devices, print-test
 void register_sync_commands(CLI::App& app, Context& ctx);     // sync
 void register_sale_commands(CLI::App& app, Context& ctx);     // sale, return, shift, savings, repay
+void register_member_commands(CLI::App& app, Context& ctx);   // credit, payroll, consignment, statement, leave, report shu/rat
+void register_manager_commands(CLI::App& app, Context& ctx);  // supplier, receive, adjust, opname, reorder, price, report sales/margin/...
 
 }  // namespace waserda::cli

@@ -21,6 +21,12 @@ int main(int argc, char** argv) {
 
     cli::register_core_commands(app, ctx);
     cli::register_sale_commands(app, ctx);
+#ifdef WASERDA_CLI_MEMBERS
+    cli::register_member_commands(app, ctx);
+#endif
+#ifdef WASERDA_CLI_MANAGER
+    cli::register_manager_commands(app, ctx);
+#endif
 #ifdef WASERDA_CLI_ESCPOS
     cli::register_escpos_commands(app, ctx);
 #endif

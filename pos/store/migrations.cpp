@@ -2,11 +2,25 @@
 
 #include "pos/core/i18n.hpp"
 
+#include <algorithm>
+
 namespace waserda::store {
 
-// Append only: never edit a migration that has shipped; add the next number.
+// Append only: never edit a migration that has shipped; add the next number. Version 2 belongs to
+// the members' ledgers (migrations_members.cpp), 3 to stock work and reports (migrations_stock.cpp).
 const std::vector<Migration>& migrations() {
-    static const std::vector<Migration> list{
+    static const std::vector<Migration> list = [] {
+        std::vector<Migration> all = books_migrations();
+        for (auto& m : members_migrations()) all.push_back(m);
+        for (auto& m : stock_migrations()) all.push_back(m);
+        std::sort(all.begin(), all.end(), [](auto& a, auto& b) { return a.version < b.version; });
+        return all;
+    }();
+    return list;
+}
+
+std::vector<Migration> books_migrations() {
+    return {
         {1, "the shop's books", R"SQL(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -240,7 +254,6 @@ CREATE TABLE daily_item_sales(
 ) WITHOUT ROWID;
 )SQL"},
     };
-    return list;
 }
 
 int schema_version(Database& db) {

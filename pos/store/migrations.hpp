@@ -16,6 +16,10 @@ struct Migration {
 };
 
 const std::vector<Migration>& migrations();
+// The parts, one per owner, merged in version order by migrations().
+std::vector<Migration> books_migrations();    // 1
+std::vector<Migration> members_migrations();  // 2: credit, payroll deduction, consignment, SHU
+std::vector<Migration> stock_migrations();    // 3: suppliers, goods receipts, opname, reports
 int schema_version(Database& db);
 int latest_schema_version();
 // Applies every migration newer than the database. Returns the version reached.
