@@ -26,7 +26,56 @@ core::Error invalid_barcode(std::string_view kind, std::string_view data) {
                                      std::string(kind)));
 }
 
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
 }  // namespace
+
+std::string code128_payload(std::string_view data) {
+    // Code set B for text; runs of four or more digits in set C, two digits a symbol, which keeps
+    // a sale number like T01-20261122-0007 narrow enough for 58 mm paper.
+    std::string out;
+    char set = 0;
+    auto switch_to = [&](char s) {
+        if (set == s) return;
+        out += '{';
+        out += s;
+        set = s;
+    };
+    size_t i = 0;
+    while (i < data.size()) {
+        size_t run = 0;
+        while (i + run < data.size() && is_digit(data[i + run])) ++run;
+        if (run >= 4) {
+            if (run % 2) {  // an odd digit goes in set B first
+                switch_to('B');
+                out += data[i++];
+                --run;
+            }
+            switch_to('C');
+            for (size_t k = 0; k < run; k += 2)
+                out += static_cast<char>((data[i + k] - '0') * 10 + (data[i + k + 1] - '0'));
+            i += run;
+            continue;
+        }
+        switch_to('B');
+        size_t end = i + std::max<size_t>(run, 1);
+        for (; i < end; ++i) {
+            if (data[i] == '{') out += '{';  // '{' itself is written twice
+            out += data[i];
+        }
+    }
+    return out;
+}
+
+int code128_modules(std::string_view payload) {
+    // Start, each symbol value or code switch, check: 11 modules each; stop: 13.
+    int symbols = 0;
+    for (size_t i = 0; i < payload.size(); ++i) {
+        if (payload[i] == '{' && i + 1 < payload.size()) ++i;
+        ++symbols;
+    }
+    return (symbols + 1) * 11 + 13;
+}
 
 int ean_check_digit(std::string_view digits) {
     // Weights 3,1,3,... from the rightmost digit (the one next to the check digit).
@@ -65,13 +114,9 @@ core::Result<std::string> barcode_payload(BarcodeType type, std::string_view dat
             if (!all_digits(data) || data.size() % 2 != 0) return invalid_barcode("ITF", data);
             return std::string(data);
         case BarcodeType::Code128: {
-            // Code set B holds all printable ASCII; '{' itself is written twice.
-            std::string out = "{B";
-            for (char c : data) {
+            for (char c : data)
                 if (c < 0x20 || c > 0x7E) return invalid_barcode("CODE128", data);
-                if (c == '{') out.push_back('{');
-                out.push_back(c);
-            }
+            std::string out = code128_payload(data);
             if (data.empty() || out.size() > 255) return invalid_barcode("CODE128", data);
             return out;
         }
@@ -176,25 +221,30 @@ EscposEncoder& EscposEncoder::two_columns(std::string_view left, std::string_vie
     std::replace(r.begin(), r.end(), '\n', ' ');
     if (r.size() > cols) r.resize(cols);
 
-    // Word-wrap the left part; its last line is the one that may take the right part.
+    // Word-wrap the left part, keeping its indent on every line; its last line is the one that
+    // may take the right part.
+    const size_t indent = std::min(l.find_first_not_of(' ') == std::string::npos ? l.size() : l.find_first_not_of(' '),
+                                   cols / 2);
+    const std::string pad(indent, ' ');
+    const size_t width = cols - indent;
     std::vector<std::string> lines;
     std::string cur;
-    size_t i = 0;
+    size_t i = indent;
     while (i < l.size()) {
         size_t sp = l.find(' ', i);
         std::string word = l.substr(i, sp == std::string::npos ? std::string::npos : sp - i);
         i = sp == std::string::npos ? l.size() : sp + 1;
-        while (word.size() > cols) {  // a word longer than the line is cut
-            if (!cur.empty()) { lines.push_back(cur); cur.clear(); }
-            lines.push_back(word.substr(0, cols));
-            word.erase(0, cols);
+        while (word.size() > width) {  // a word longer than the line is cut
+            if (!cur.empty()) { lines.push_back(pad + cur); cur.clear(); }
+            lines.push_back(pad + word.substr(0, width));
+            word.erase(0, width);
         }
         if (word.empty()) continue;
         if (cur.empty()) cur = word;
-        else if (cur.size() + 1 + word.size() <= cols) cur += " " + word;
-        else { lines.push_back(cur); cur = word; }
+        else if (cur.size() + 1 + word.size() <= width) cur += " " + word;
+        else { lines.push_back(pad + cur); cur = word; }
     }
-    lines.push_back(cur);
+    lines.push_back(pad + cur);
 
     std::string last = lines.back();
     lines.pop_back();
@@ -209,7 +259,7 @@ EscposEncoder& EscposEncoder::two_columns(std::string_view left, std::string_vie
     }
     size_t gap = cols - last.size() - r.size();
     std::string filler(gap, ' ');
-    if (fill != ' ' && gap >= 3 && !last.empty()) filler = " " + std::string(gap - 2, fill) + " ";
+    if (fill != ' ' && gap >= 3 && last.size() > indent) filler = " " + std::string(gap - 2, fill) + " ";
     std::string ln = last + filler + r;
     out_.insert(out_.end(), ln.begin(), ln.end());
     put(LF);

@@ -96,8 +96,13 @@ private:
     Font font_ = Font::A;
 };
 
-// Validates data for a symbology and returns what goes after GS k m n (Code128 gets its {B prefix).
+// Validates data for a symbology and returns what goes after GS k m n (CODE128 with its code-set
+// prefixes, see code128_payload).
 core::Result<std::string> barcode_payload(BarcodeType type, std::string_view data);
+// CODE128 data for GS k 73: code set B, with set C for runs of four or more digits.
+std::string code128_payload(std::string_view data);
+// Width in modules of a CODE128 symbol from its GS k payload (quiet zones not included).
+int code128_modules(std::string_view payload);
 // The check digit of an EAN/UPC number given without it.
 int ean_check_digit(std::string_view digits);
 
