@@ -39,11 +39,12 @@ protected:
         return cli.Get(path, {{"Authorization", "Bearer " + bearer}});
     }
 
-    static json event(int64_t seq, int64_t total, const std::string& member = "") {
-        return {{"seq", seq}, {"uuid", "ev-" + std::to_string(seq)}, {"device", "T01"}, {"kind", "sale"},
+    // `shop` keeps uuids apart between devices, as random uuids are in real life.
+    static json event(int64_t seq, int64_t total, const std::string& member = "", const std::string& shop = "a") {
+        const std::string n = shop + std::to_string(seq);
+        return {{"seq", seq}, {"uuid", "ev-" + n}, {"device", "T01"}, {"kind", "sale"},
                 {"created_at", "2026-11-22T03:04:05Z"},
-                {"payload", json::parse(sale_payload("T01", "sale-" + std::to_string(seq), "T01-20261122-" + std::to_string(seq),
-                                                     total, member))}};
+                {"payload", json::parse(sale_payload("T01", "sale-" + n, "T01-20261122-" + std::to_string(seq), total, member))}};
     }
 
     static std::string batch(std::vector<json> events) { return json{{"events", events}}.dump(); }
@@ -120,6 +121,19 @@ TEST_P(CentralApi, RejectsASequenceReusedByAnotherEvent) {
     auto ack = ack_from_json(res->body);
     ASSERT_TRUE(ack.ok());
     ASSERT_EQ(ack->rejected.size(), 1u);
+    EXPECT_EQ(central_sales_total(), 1000);
+}
+
+TEST_P(CentralApi, RefusesAnotherEventCarryingAnAlreadyReceivedSale) {
+    ASSERT_TRUE(post(batch({event(1, 1000)}), token));
+    json copy = event(2, 1000);
+    copy["payload"]["sale"]["uuid"] = "sale-a1";
+    auto res = post(batch({copy}), token);
+    ASSERT_TRUE(res);
+    auto ack = ack_from_json(res->body);
+    ASSERT_TRUE(ack.ok());
+    ASSERT_EQ(ack->rejected.size(), 1u);
+    EXPECT_EQ(ack->rejected[0].seq, 2);
     EXPECT_EQ(central_sales_total(), 1000);
 }
 
@@ -208,7 +222,7 @@ TEST_P(CentralApi, MergesCreditAcrossShopsAndFlagsMembersOverTheirLimit) {
                     .ok());
     // Each shop alone is under the limit; together they are over it.
     ASSERT_TRUE(post(batch({event(1, 60000, "A-1")}), token));
-    ASSERT_TRUE(post(batch({event(1, 50000, "A-1")}), token_b));
+    ASSERT_TRUE(post(batch({event(1, 50000, "A-1", "b")}), token_b));
     auto rows = central->store().credit_report(false);
     ASSERT_TRUE(rows.ok());
     ASSERT_EQ(rows->size(), 1u);
@@ -223,7 +237,7 @@ TEST_P(CentralApi, MergesCreditAcrossShopsAndFlagsMembersOverTheirLimit) {
 TEST_P(CentralApi, ReportsSalesByShopAndDay) {
     std::string token_b = central->add_device("toko-b-T01", "toko-b");
     ASSERT_TRUE(post(batch({event(1, 1000), event(2, 2000), event(3, -500)}), token));
-    ASSERT_TRUE(post(batch({event(1, 7000)}), token_b));
+    ASSERT_TRUE(post(batch({event(1, 7000, "", "b")}), token_b));
     auto rows = central->store().sales_report("2026-11-01", "2026-11-30");
     ASSERT_TRUE(rows.ok());
     ASSERT_EQ(rows->size(), 2u);
