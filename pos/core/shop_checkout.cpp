@@ -2,6 +2,7 @@
 // ledger entries and outbox event in one Posting (one transaction). Nothing is printed from here.
 #include "pos/core/i18n.hpp"
 #include "pos/core/json_codec.hpp"
+#include "pos/core/member_ledger.hpp"
 #include "pos/core/shop.hpp"
 #include "pos/core/uuid.hpp"
 
@@ -148,6 +149,14 @@ Result<Sale> Shop::build_sale(const CheckoutRequest& req, Posting& posting) {
                 over = true;
                 why = tr("Kredit bulan ini untuk {} melewati batas bulanan {}.", member->member.name,
                          format_rupiah(*settings_.credit.monthly_cap));
+            }
+        }
+        if (!over && settings_.credit.block_in_arrears) {
+            auto arrears = member_arrears(store_, member->member.id, clock_->now());
+            if (!arrears) return arrears.error();
+            if (arrears->in_arrears()) {
+                over = true;
+                why = arrears_message(member->member, *arrears, settings_.utc_offset_minutes);
             }
         }
         if (over) {
