@@ -1,0 +1,290 @@
+// waserda-pos: the touchscreen checkout on GLFW + OpenGL3.
+//
+// The loop idles: it sleeps in glfwWaitEventsTimeout until input arrives, a background service
+// posts an empty event, or the clock's minute turns; then it renders only the few frames ImGui
+// needs to settle. CPU stays near zero while the till waits for a customer.
+//
+// [SECTION] Options
+// [SECTION] Input: keys pressed and released between two frames still count
+// [SECTION] Screenshot
+// [SECTION] main
+#include "pos/core/i18n.hpp"
+#include "pos/core/shop.hpp"
+#include "pos/store/sqlite_store.hpp"
+#include "pos/ui/app.hpp"
+#include "pos/ui/keys.hpp"
+#include "pos/ui/theme.hpp"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <stb_image_write.h>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <set>
+#include <string>
+#include <vector>
+
+using namespace waserda;
+
+static_assert(ui::keys::F12 == GLFW_KEY_F12 && ui::keys::Enter == GLFW_KEY_ENTER && ui::keys::Escape == GLFW_KEY_ESCAPE &&
+              ui::keys::KeypadEnter == GLFW_KEY_KP_ENTER && ui::keys::Backspace == GLFW_KEY_BACKSPACE &&
+              ui::keys::F2 == GLFW_KEY_F2 && ui::keys::Delete == GLFW_KEY_DELETE && ui::keys::Down == GLFW_KEY_DOWN,
+              "ui::keys must mirror GLFW key codes");
+
+namespace {
+
+// [SECTION] Options
+struct Options {
+    std::string db;
+    std::string assets = WASERDA_ASSETS_DIR;
+    std::string lang;
+    int width = 1366, height = 768;
+    bool fullscreen = false;
+    std::string screenshot;
+    int frames = 4;
+    bool screenshot_on_signal = false;
+    std::string printer;
+};
+
+std::string data_dir() {
+    if (const char* x = std::getenv("XDG_DATA_HOME"); x && *x) return std::string(x) + "/waserda";
+    if (const char* h = std::getenv("HOME"); h && *h) return std::string(h) + "/.local/share/waserda";
+    return ".";
+}
+
+void usage() {
+    std::puts("waserda-pos [--db PATH] [--assets DIR] [--lang id|en] [--size WxH] [--fullscreen]\n"
+              "            [--printer virtual:DIR] [--screenshot OUT.png [--frames N] [--screenshot-on-signal]]");
+}
+
+bool parse(int argc, char** argv, Options& o) {
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        auto next = [&](std::string& out) {
+            if (i + 1 >= argc) return false;
+            out = argv[++i];
+            return true;
+        };
+        std::string v;
+        if (a == "--db") { if (!next(o.db)) return false; }
+        else if (a == "--assets") { if (!next(o.assets)) return false; }
+        else if (a == "--lang") { if (!next(o.lang)) return false; }
+        else if (a == "--printer") { if (!next(o.printer)) return false; }
+        else if (a == "--screenshot") { if (!next(o.screenshot)) return false; }
+        else if (a == "--frames") { if (!next(v)) return false; o.frames = std::max(1, std::atoi(v.c_str())); }
+        else if (a == "--screenshot-on-signal") o.screenshot_on_signal = true;
+        else if (a == "--fullscreen") o.fullscreen = true;
+        else if (a == "--size") {
+            if (!next(v) || std::sscanf(v.c_str(), "%dx%d", &o.width, &o.height) != 2 || o.width < 640 || o.height < 480)
+                return false;
+        } else if (a == "--help" || a == "-h") {
+            usage();
+            std::exit(0);
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
+// [SECTION] Input: keys pressed and released between two frames still count
+// ImGui 1.86 reads key state once per frame, so a scanner's Enter (down and up within a
+// millisecond) would be missed. A release that comes before the press was seen is held back
+// until after the next frame.
+std::atomic<uint64_t> g_events{0};
+std::set<int> g_pressed_since_frame;
+std::vector<std::pair<int, int>> g_deferred_releases;   // key, scancode
+
+void on_key(GLFWwindow* w, int key, int scancode, int action, int mods) {
+    ++g_events;
+    if (action == GLFW_PRESS) g_pressed_since_frame.insert(key);
+    if (action == GLFW_RELEASE && g_pressed_since_frame.count(key)) {
+        g_deferred_releases.emplace_back(key, scancode);
+        return;
+    }
+    ImGui_ImplGlfw_KeyCallback(w, key, scancode, action, mods);
+}
+void on_char(GLFWwindow* w, unsigned int c) { ++g_events; ImGui_ImplGlfw_CharCallback(w, c); }
+void on_mouse(GLFWwindow* w, int b, int a, int m) { ++g_events; ImGui_ImplGlfw_MouseButtonCallback(w, b, a, m); }
+void on_scroll(GLFWwindow* w, double x, double y) { ++g_events; ImGui_ImplGlfw_ScrollCallback(w, x, y); }
+void on_cursor(GLFWwindow*, double, double) { ++g_events; }
+void on_focus(GLFWwindow* w, int f) { ++g_events; ImGui_ImplGlfw_WindowFocusCallback(w, f); }
+void on_enter(GLFWwindow* w, int e) { ++g_events; ImGui_ImplGlfw_CursorEnterCallback(w, e); }
+void on_size(GLFWwindow*, int, int) { ++g_events; }
+void on_refresh(GLFWwindow*) { ++g_events; }
+
+void after_frame(GLFWwindow* w) {
+    g_pressed_since_frame.clear();
+    auto releases = std::move(g_deferred_releases);
+    g_deferred_releases.clear();
+    for (auto [key, sc] : releases) ImGui_ImplGlfw_KeyCallback(w, key, sc, GLFW_RELEASE, 0);
+    if (!releases.empty()) ++g_events;   // one more frame to see the release
+}
+
+// [SECTION] Screenshot
+volatile std::sig_atomic_t g_screenshot_signal = 0;
+void on_sigusr1(int) { g_screenshot_signal = 1; }
+
+bool save_screenshot(const std::string& path, int w, int h) {
+    std::vector<unsigned char> px(size_t(w) * h * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
+    // GL's origin is bottom-left; PNG rows go top-down.
+    std::vector<unsigned char> flipped(px.size());
+    for (int y = 0; y < h; ++y)
+        std::copy_n(&px[size_t(h - 1 - y) * w * 4], size_t(w) * 4, &flipped[size_t(y) * w * 4]);
+    for (size_t i = 3; i < flipped.size(); i += 4) flipped[i] = 255;
+    std::string tmp = path + ".tmp.png";
+    if (!stbi_write_png(tmp.c_str(), w, h, 4, flipped.data(), w * 4)) return false;
+    std::error_code ec;
+    std::filesystem::rename(tmp, path, ec);   // appears whole, for tests that poll for it
+    return !ec;
+}
+
+}  // namespace
+
+// [SECTION] main
+int main(int argc, char** argv) {
+    Options opt;
+    if (!parse(argc, argv, opt)) {
+        usage();
+        return 2;
+    }
+    if (opt.db.empty()) opt.db = data_dir() + "/waserda.db";
+    std::error_code ec;
+    std::filesystem::create_directories(std::filesystem::path(opt.db).parent_path().empty()
+                                            ? std::filesystem::path(".")
+                                            : std::filesystem::path(opt.db).parent_path(), ec);
+
+    auto store = store::SqliteStore::open(opt.db);
+    if (!store) {
+        std::fprintf(stderr, "%s\n", store.error().message.c_str());
+        return 1;
+    }
+    core::Shop shop(**store);
+    std::string lang = opt.lang.empty() ? shop.settings().language : opt.lang;
+    core::translator().load(opt.assets + "/i18n", lang);
+
+    ui::Services services;
+    std::string printer_spec = opt.printer.empty()
+                                   ? "virtual:" + (std::filesystem::path(opt.db).parent_path() / "receipts").string()
+                                   : opt.printer;
+    std::string perr;
+    services.printer = ui::make_printer(printer_spec, perr);
+    if (!services.printer) {
+        std::fprintf(stderr, "%s\n", perr.c_str());
+        return 2;
+    }
+
+    if (!glfwInit()) {
+        std::fprintf(stderr, "%s\n", core::tr("Layar tidak bisa dibuka (GLFW). Periksa tampilan grafis.").c_str());
+        return 1;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    GLFWmonitor* monitor = opt.fullscreen ? glfwGetPrimaryMonitor() : nullptr;
+    if (monitor) {
+        const GLFWvidmode* mode = glfwGetVideoMode(monitor);
+        opt.width = mode->width;
+        opt.height = mode->height;
+    }
+    GLFWwindow* window = glfwCreateWindow(opt.width, opt.height, "Waserda POS", monitor, nullptr);
+    if (!window) {
+        std::fprintf(stderr, "%s\n", core::tr("Jendela kasir tidak bisa dibuat (OpenGL 3). Periksa driver grafis.").c_str());
+        glfwTerminate();
+        return 1;
+    }
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(1);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;      // the layout is fixed; nothing to remember
+    io.ConfigInputTextCursorBlink = false;   // a blinking cursor would need frames while idle
+    ImGui_ImplGlfw_InitForOpenGL(window, false);
+    glfwSetKeyCallback(window, on_key);
+    glfwSetCharCallback(window, on_char);
+    glfwSetMouseButtonCallback(window, on_mouse);
+    glfwSetScrollCallback(window, on_scroll);
+    glfwSetCursorPosCallback(window, on_cursor);
+    glfwSetWindowFocusCallback(window, on_focus);
+    glfwSetCursorEnterCallback(window, on_enter);
+    glfwSetFramebufferSizeCallback(window, on_size);
+    glfwSetWindowRefreshCallback(window, on_refresh);
+    ImGui_ImplOpenGL3_Init("#version 130");
+    int fbw = 0, fbh = 0;
+    glfwGetFramebufferSize(window, &fbw, &fbh);
+    ui::load_theme(opt.assets, ui::scale_for(fbw, fbh));
+
+    services.wake = [] { glfwPostEmptyEvent(); };
+    ui::AppOptions app_opt;
+    app_opt.assets_dir = opt.assets;
+    app_opt.language = core::translator().language();
+    ui::App app(shop, std::move(services), app_opt);
+    app.start();
+
+    if (opt.screenshot_on_signal) std::signal(SIGUSR1, on_sigusr1);
+
+    uint64_t seen = ~uint64_t(0);
+    int frames_left = 0;
+    int frames_rendered = 0;
+    while (!glfwWindowShouldClose(window)) {
+        if (frames_left > 0) {
+            glfwPollEvents();
+        } else {
+            double timeout = app.seconds_until_tick();
+            if (opt.screenshot_on_signal) timeout = std::min(timeout, 0.1);
+            glfwWaitEventsTimeout(timeout);
+        }
+        if (g_events.load() != seen) {
+            seen = g_events.load();
+            frames_left = 3;   // a tap needs its press and release frames, and a popup one to appear
+        }
+        if (app.poll_services()) frames_left = std::max(frames_left, 2);
+        if (g_screenshot_signal) frames_left = std::max(frames_left, 2);
+        if (frames_left <= 0) continue;
+        --frames_left;
+
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::NewFrame();
+        app.frame();
+        ImGui::Render();
+        glfwGetFramebufferSize(window, &fbw, &fbh);
+        glViewport(0, 0, fbw, fbh);
+        glClearColor(0.96f, 0.965f, 0.97f, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        ++frames_rendered;
+        after_frame(window);
+
+        if (!opt.screenshot.empty()) {
+            if (opt.screenshot_on_signal && g_screenshot_signal && frames_left == 0) {
+                g_screenshot_signal = 0;
+                if (!save_screenshot(opt.screenshot, fbw, fbh)) std::fprintf(stderr, "screenshot failed\n");
+            } else if (!opt.screenshot_on_signal && frames_rendered >= opt.frames) {
+                bool ok = save_screenshot(opt.screenshot, fbw, fbh);
+                glfwSwapBuffers(window);
+                glfwSetWindowShouldClose(window, 1);
+                if (!ok) std::fprintf(stderr, "screenshot failed: %s\n", opt.screenshot.c_str());
+                continue;
+            }
+        }
+        glfwSwapBuffers(window);
+    }
+
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return 0;
+}

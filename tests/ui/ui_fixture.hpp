@@ -1,0 +1,100 @@
+// A real App on a real SQLite shop, hosted by the headless harness at a fixed size.
+#pragma once
+
+#include "pos/core/shop.hpp"
+#include "pos/store/sqlite_store.hpp"
+#include "pos/ui/app.hpp"
+#include "pos/ui/headless.hpp"
+#include "pos/ui/keys.hpp"
+#include "tests/support/temp_dir.hpp"
+#include "tests/ui/ui_shop.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <memory>
+
+namespace waserda::ui_test {
+
+class UiFixture : public ::testing::Test {
+protected:
+    void SetUp() override {
+        db = tmp.file("shop.sqlite");
+        quick_keys = tmp.file("quickkeys.json");
+        receipts = tmp.file("receipts");
+        codes = seed_ui_shop(db, quick_keys);
+        ui = std::make_unique<ui::HeadlessUi>(width(), height());
+        start();
+    }
+    void TearDown() override {
+        app.reset();
+        shop.reset();
+        store.reset();
+        ui.reset();
+    }
+    virtual int width() const { return 1366; }
+    virtual int height() const { return 768; }
+
+    // Starts the app afresh on the same database, as after a crash or a power cut.
+    void start() {
+        app.reset();
+        shop.reset();
+        store.reset();
+        auto s = store::SqliteStore::open(db);
+        ASSERT_TRUE(s) << s.error().message;
+        store = std::move(*s);
+        shop = std::make_unique<core::Shop>(*store);
+        ui::Services services;
+        services.printer = ui::make_folder_printer(receipts);
+        ui::AppOptions opt;
+        opt.quick_keys_file = quick_keys;
+        app = std::make_unique<ui::App>(*shop, std::move(services), opt);
+        app->start();
+        ui->frames(*app, 2);
+    }
+
+    const ui::AppState& state() const { return app->state(); }
+    bool tap(std::string_view id) { return ui->tap(*app, id); }
+    void scan(std::string_view code) { ui->scan(*app, code); }
+    void press(int key) { ui->press(*app, key); }
+    void type(std::string_view text) { ui->type(*app, text); }
+    void frames(int n) { ui->frames(*app, n); }
+
+    void tap_digits(const std::string& pad, const std::string& digits) {
+        for (char c : digits) ASSERT_TRUE(tap(pad + "." + std::string(1, c))) << pad << " key " << c;
+    }
+
+    void login(const std::string& name, const std::string& pin) {
+        ASSERT_TRUE(tap("login.user." + name));
+        tap_digits("login.pad", pin);
+        ASSERT_TRUE(tap("login.pad.ok"));
+    }
+
+    // Logged in as Siti with an open shift, on the checkout.
+    void open_till() {
+        login("Siti", "1234");
+        if (state().screen == "shift_open") {
+            ASSERT_TRUE(tap("shift_open.quick.200000"));
+            ASSERT_TRUE(tap("shift_open.pad.ok"));
+        }
+        ASSERT_EQ(state().screen, "checkout");
+    }
+
+    int files_in(const std::string& dir, const std::string& ext) {
+        int n = 0;
+        std::error_code ec;
+        for (auto& e : std::filesystem::directory_iterator(dir, ec))
+            if (e.path().extension() == ext) ++n;
+        return n;
+    }
+
+    test_support::TempDir tmp;
+    std::string db, quick_keys, receipts;
+    UiShopCodes codes;
+    std::unique_ptr<ui::HeadlessUi> ui;
+    std::unique_ptr<store::SqliteStore> store;
+    std::unique_ptr<core::Shop> shop;
+    std::unique_ptr<ui::App> app;
+};
+
+}  // namespace waserda::ui_test
