@@ -106,14 +106,11 @@ PayrollSettlementParse parse_payroll_settlement(std::string_view csv, const Payr
         return out;
     }
     int number_col = find_column(table->header, {"number", "nomor", "no_anggota", "nomor_anggota"});
-    int amount_col = find_column(table->header, {"deducted", "terpotong", "dipotong"});
-    std::string amount_name = "deducted";
-    if (amount_col < 0) {
-        amount_col = find_column(table->header, {"amount", "jumlah"});
-        amount_name = "amount";
-    }
+    int deducted_col = find_column(table->header, {"deducted", "terpotong", "dipotong"});
+    int listed_col = find_column(table->header, {"amount", "jumlah"});
     if (number_col < 0) out.problems.push_back({1, "number", tr("Kolom nomor anggota (number) tidak ada.")});
-    if (amount_col < 0) out.problems.push_back({1, "deducted", tr("Kolom jumlah terpotong (deducted atau amount) tidak ada.")});
+    if (deducted_col < 0 && listed_col < 0)
+        out.problems.push_back({1, "deducted", tr("Kolom jumlah terpotong (deducted atau amount) tidak ada.")});
     if (!out.problems.empty()) return out;
 
     std::map<std::string, const PayrollLine*> listed;
@@ -122,11 +119,16 @@ PayrollSettlementParse parse_payroll_settlement(std::string_view csv, const Payr
     for (size_t r = 0; r < table->rows.size(); ++r) {
         const auto& row = table->rows[r];
         int line = table->row_line[r];
-        auto cell = [&](int col) { return col < static_cast<int>(row.size()) ? trim(row[col]) : std::string(); };
+        auto cell = [&](int col) { return col >= 0 && col < static_cast<int>(row.size()) ? trim(row[col]) : std::string(); };
         std::string number = cell(number_col);
-        std::string text = cell(amount_col);
-        // A row the employer left blank, or the list's amount column alone when there is a
-        // deducted column: the employer's own amount is what counts.
+        // The employer's figure when they wrote one; else the listed amount (the file came back
+        // as it was sent: everything deducted). "0" means not deducted.
+        std::string text = cell(deducted_col);
+        std::string amount_name = "deducted";
+        if (text.empty()) {
+            text = cell(listed_col);
+            amount_name = "amount";
+        }
         if (number.empty() && text.empty()) continue;
         if (number.empty()) {
             out.problems.push_back({line, "number", tr("Nomor anggota kosong.")});

@@ -69,10 +69,11 @@ struct PayrollSettlementParse {
     Money total;
 };
 
-// Reads the employer's file: columns number (or nomor) and deducted (or terpotong); without a
-// deducted column, amount (or jumlah). Names every line it cannot match to the month's list,
-// every duplicate member, every amount that is not whole rupiah or is larger than the member owes
-// (`owed` by member number). Blank or zero amounts mean "not deducted" and are skipped.
+// Reads the employer's file: columns number (or nomor) and deducted (or terpotong), else amount
+// (or jumlah). A blank deducted cell takes the listed amount (the file came back as it was sent);
+// 0 means not deducted. Names every line it cannot match to the month's list, every duplicate
+// member, every amount that is not whole rupiah or is larger than the member owes (`owed` by
+// member number).
 PayrollSettlementParse parse_payroll_settlement(std::string_view csv, const PayrollList& list,
                                                 const std::map<std::string, Money>& owed);
 

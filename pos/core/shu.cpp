@@ -51,7 +51,7 @@ Result<ShuResult> compute_shu(const ShuConfig& config, const ShuInput& input) {
     }
     if (negative) return make_error(ErrorCode::Invalid, tr("Persentase pembagian SHU tidak boleh negatif."));
     int64_t cadangan = config.cadangan_bp ? *config.cadangan_bp : 10000 - named;
-    if (named + cadangan != 10000)
+    if (cadangan < 0 || named + cadangan != 10000)
         return make_error(ErrorCode::Invalid, tr("Persentase pembagian SHU berjumlah {}%, harus 100%.",
                                                  format_percent_bp(named + std::max<int64_t>(cadangan, 0))));
 
