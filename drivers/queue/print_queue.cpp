@@ -93,6 +93,7 @@ core::Result<uint64_t> PrintQueue::reprint(uint64_t id) {
 void PrintQueue::set_transport(std::shared_ptr<PrinterTransport> transport) {
     std::lock_guard lock(mutex_);
     transport_ = std::move(transport);
+    status_silent_ = false;
     state_ = PrinterState::Unknown;
     message_.clear();
 }
@@ -209,16 +210,23 @@ void PrintQueue::run() {
         if (!transport) {
             result = printer_errors::not_connected();
         } else {
-            if (options_.check_status_before_print && transport->supports_status()) {
+            bool unanswered = false;
+            if (options_.check_status_before_print && transport->supports_status() && !status_silent_) {
                 auto st = transport->query_status();
                 // No answer is not a reason to hold a receipt back: many cheap printers never
                 // answer DLE EOT. Only a clear "no paper / cover open" stops the job.
                 if (st) {
                     if (auto problem = status_problem(*st)) result = *problem;
                     else if (st->paper_near_end) warning = core::tr("Kertas printer hampir habis. Siapkan gulungan baru.");
+                } else {
+                    unanswered = true;
                 }
             }
             if (result) result = transport->write(bytes);
+            // A printer that prints but never answers would cost every receipt a status timeout:
+            // stop asking it until something fails (then it may be another printer).
+            if (result && unanswered) status_silent_ = true;
+            if (!result) status_silent_ = false;
         }
         finish(id, result, warning);
     }

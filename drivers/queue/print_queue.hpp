@@ -7,6 +7,7 @@
 #include "drivers/transport/transport.hpp"
 #include "pos/core/result.hpp"
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -104,6 +105,7 @@ private:
     std::map<int, Observer> observers_;
     int next_token_ = 1;
     bool stopping_ = false;
+    std::atomic<bool> status_silent_{false};  // the printer prints but does not answer DLE EOT
     std::thread worker_;
 };
 

@@ -19,6 +19,7 @@ public:
     std::optional<PrinterStatus> status;  // nothing: the printer does not answer
     std::vector<std::vector<uint8_t>> printed;
     bool block = false;  // writes wait until released, like a printer busy with a long logo
+    int queries = 0;
 
     core::Status write(std::span<const uint8_t> bytes) override {
         std::unique_lock lock(m);
@@ -36,6 +37,7 @@ public:
     }
     core::Result<PrinterStatus> query_status() override {
         std::lock_guard lock(m);
+        ++queries;
         if (!status) return printer_errors::timeout();
         return *status;
     }
@@ -156,6 +158,25 @@ TEST(PrintQueue, APrinterThatDoesNotAnswerStatusIsStillPrintedTo) {
     const auto id = q.enqueue("T01-0007", {7});
     ASSERT_TRUE(q.wait_done(id, kWait));
     EXPECT_EQ(q.job(id)->state, JobState::Printed);
+}
+
+TEST(PrintQueue, APrinterThatPrintsButNeverAnswersIsNotAskedAgainUntilAFailure) {
+    auto fake = std::make_shared<FakeTransport>();  // no status answers
+    PrintQueue q(fake);
+    for (int i = 0; i < 3; ++i) q.enqueue("T01-" + std::to_string(i), {1});
+    ASSERT_TRUE(q.wait_idle(kWait));
+    {
+        std::lock_guard lock(fake->m);
+        EXPECT_EQ(fake->queries, 1);
+        EXPECT_EQ(fake->printed.size(), 3u);
+        fake->script = {printer_errors::not_connected()};
+    }
+    const auto failed = q.enqueue("T01-3", {1});
+    ASSERT_TRUE(q.wait_done(failed, kWait));
+    const auto next = q.enqueue("T01-4", {1});
+    ASSERT_TRUE(q.wait_done(next, kWait));
+    std::lock_guard lock(fake->m);
+    EXPECT_EQ(fake->queries, 2);  // asked again after the failure
 }
 
 TEST(PrintQueue, PaperNearEndPrintsWithAWarning) {
