@@ -242,6 +242,25 @@ void SyncClient::loop() {
     status_.running = false;
 }
 
+// [SECTION] Settings in the shop's store
+Result<SyncOptions> load_sync_settings(core::ShopStore& store) {
+    SyncOptions o;
+    for (auto [key, field] : {std::pair{"sync.server_url", &o.server_url}, std::pair{"sync.token", &o.token},
+                              std::pair{"sync.ca_file", &o.ca_file}}) {
+        auto v = store.meta(key);
+        if (!v) return v.error();
+        if (v.value()) *field = *v.value();
+    }
+    return o;
+}
+
+Status save_sync_settings(core::ShopStore& store, const SyncOptions& options) {
+    for (auto [key, value] : {std::pair{"sync.server_url", &options.server_url}, std::pair{"sync.token", &options.token},
+                              std::pair{"sync.ca_file", &options.ca_file}})
+        if (auto st = store.set_meta(key, *value); !st) return st;
+    return core::ok_status();
+}
+
 // [SECTION] Master sink on the shop's store
 Result<int64_t> ShopMasterSink::master_version() {
     auto v = store_.meta(kVersionKey);

@@ -45,6 +45,12 @@ private:
     core::ShopStore& store_;
 };
 
+// The POS and `waserda sync` share one configuration, kept in the shop's store (meta keys
+// sync.server_url, sync.token, sync.ca_file), so `waserda sync --server --token` once is enough.
+struct SyncOptions;
+core::Result<SyncOptions> load_sync_settings(core::ShopStore& store);
+core::Status save_sync_settings(core::ShopStore& store, const SyncOptions& options);
+
 struct SyncOptions {
     std::string server_url;                               // "https://pusat.koperasi.id" (no /v1)
     std::string token;                                    // the device token from `waserda-central device add`

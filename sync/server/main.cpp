@@ -11,6 +11,7 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <csignal>
@@ -154,6 +155,8 @@ int main(int argc, char** argv) {
     add_store_options(credit, so);
 
     CLI11_PARSE(app, argc, argv);
+    // Logs on stderr: stdout carries what scripts read (the port, a token, a report).
+    spdlog::set_default_logger(spdlog::stderr_color_mt("waserda-central"));
     spdlog::set_level(spdlog::level::info);
 
     if (serve_cmd->parsed()) return serve(so, listen, threads);
