@@ -253,10 +253,10 @@ gboolean UsbDeviceModel::handle(UMockdevIoctlClient* client) {
         auto* c = reinterpret_cast<usbdevfs_ioctl*>(d->data);
         const int ifno = c->ifno;
         if (c->ioctl_code == static_cast<int>(USBDEVFS_DISCONNECT)) {
+            ++detach_calls_;  // every attempt: detaching an unbound interface is a bug to catch
             if (drivers_[ifno].empty()) {
                 umockdev_ioctl_client_complete(client, -1, ENODATA);
             } else {
-                ++detach_calls_;
                 drivers_[ifno].clear();
                 umockdev_ioctl_client_complete(client, 0, 0);
             }

@@ -80,7 +80,7 @@ public:
     bool unplugged() const;
 
     std::string kernel_driver(int interface_number) const;
-    int detach_calls() const;
+    int detach_calls() const;  // detach attempts, bound or not
     int claim_calls() const;
     int getdriver_calls() const;
 
