@@ -84,20 +84,20 @@ TEST_P(SyncChaos, ShopsConvergeAfterRestartsAndCutConnections) {
             }
         });
 
-    // Restart the central whenever the shops have together delivered another 250 sales.
+    // Restart the central whenever the shops have together delivered another 150 sales.
     auto delivered = [&] {
         int64_t n = 0;
         for (auto& o : outboxes) n += o->acked_count();
         return n;
     };
     int restarts = 0;
-    int64_t next_kill = 250;
+    int64_t next_kill = 150;
     while (std::chrono::steady_clock::now() < until) {
         if (!wait_until([&] { return delivered() >= next_kill || std::chrono::steady_clock::now() >= until; }, 10s)) break;
         if (std::chrono::steady_clock::now() >= until) break;
         server.restart();
         ++restarts;
-        next_kill = delivered() + 250;
+        next_kill = delivered() + 150;
     }
     for (auto& t : sellers) t.join();
     chaos = false;
