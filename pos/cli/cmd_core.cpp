@@ -31,7 +31,7 @@ std::string local_stamp(const core::Shop& shop) {
 
 void add_init(CLI::App& app, Context& ctx) {
     auto* cmd = app.add_subcommand("init", tr("Membuat database toko (dengan --demo: toko contoh)"));
-    auto* demo = cmd->add_flag("--demo", tr("Isi dengan toko contoh: 300+ barang, 60 anggota, pengguna demo"));
+    auto* demo = cmd->add_flag("--demo")->description(tr("Isi dengan toko contoh: 300+ barang, 60 anggota, pengguna demo"));
     cmd->callback([&ctx, demo] {
         run([&] {
             auto& shop = ctx.shop();
@@ -329,7 +329,7 @@ void add_backup(CLI::App& app, Context& ctx) {
     auto file = std::make_shared<std::string>();
     auto* backup = app.add_subcommand("backup", tr("Mencadangkan database (aman saat kasir berjalan)"));
     auto* file_opt = backup->add_option("FILE", *file, tr("File tujuan"));
-    auto* auto_flag = backup->add_flag("--auto", tr("Cadangan harian ke folder pengaturan backup.dir, simpan N terakhir"));
+    auto* auto_flag = backup->add_flag("--auto")->description(tr("Cadangan harian ke folder pengaturan backup.dir, simpan N terakhir"));
     backup->callback([&ctx, file, file_opt, auto_flag] {
         run([&] {
             auto& shop = ctx.shop();

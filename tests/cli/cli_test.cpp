@@ -20,9 +20,9 @@ protected:
         ok({"user", "add", "--name", "Budi", "--role", "cashier", "--pin", "1111"});
         ok({"user", "add", "--name", "Sari", "--role", "supervisor", "--pin", "3456"});
         ok({"item", "add", "--sku", "MIE-01", "--name", "Mie Instan Goreng", "--price", "3.500", "--member-price", "3300",
-            "--barcode", "8990000000017", "--barcode", "8990000000024x40", "--cost", "2900"});
+            "--barcode", "8990000000013", "--barcode", "8990000000020x40", "--cost", "2900"});
         ok({"item", "add", "--sku", "BRS-05", "--name", "Beras Premium 5 kg", "--price", "75000", "--member-price", "72000",
-            "--barcode", "8990000000031"});
+            "--barcode", "8990000000037"});
         ok({"member", "add", "--number", "A-0001", "--name", "Siti Aminah", "--card", "M0001", "--work-unit", "Produksi"});
         ok({"savings", "deposit", "--member", "A-0001", "--type", "pokok", "--amount", "100000"});
         ok({"savings", "deposit", "--member", "A-0001", "--type", "wajib", "--amount", "400000"});
@@ -50,7 +50,7 @@ int count_lines(const std::string& s) { return static_cast<int>(std::count(s.beg
 }  // namespace
 
 TEST_F(Cli, SaleRecordsThroughTheCoreAndPrintsJson) {
-    auto r = ok({"sale", "--user", "Budi", "--member", "A-0001", "--item", "8990000000017x3", "--item", "BRS-05",
+    auto r = ok({"sale", "--user", "Budi", "--member", "A-0001", "--item", "8990000000013x3", "--item", "BRS-05",
                  "--pay", "cash=100000"});
     auto sale = nlohmann::json::parse(r.out);
     EXPECT_EQ(sale["number"], "T01-" + sale["local_date"].get<std::string>().substr(0, 4) +
@@ -62,13 +62,13 @@ TEST_F(Cli, SaleRecordsThroughTheCoreAndPrintsJson) {
 }
 
 TEST_F(Cli, PackBarcodeTimesQuantitySellsWholeCartons) {
-    auto r = ok({"sale", "--user", "Budi", "--item", "8990000000024x2", "--pay", "cash"});
+    auto r = ok({"sale", "--user", "Budi", "--item", "8990000000020x2", "--pay", "cash"});
     auto sale = nlohmann::json::parse(r.out);
     EXPECT_EQ(sale["lines"][0]["qty"], 80);
 }
 
 TEST_F(Cli, AFailingSaleSaysOneLineExitsNonZeroAndRecordsNothing) {
-    auto unknown = waserda({"sale", "--user", "Budi", "--item", "8990000000017", "--item", "NOPE", "--pay", "cash=10000"});
+    auto unknown = waserda({"sale", "--user", "Budi", "--item", "8990000000013", "--item", "NOPE", "--pay", "cash=10000"});
     EXPECT_NE(unknown.exit_code, 0);
     EXPECT_EQ(count_lines(unknown.err), 1) << unknown.err;
     EXPECT_NE(unknown.err.find("NOPE"), std::string::npos);
@@ -108,9 +108,9 @@ TEST_F(Cli, CsvImportIsAllOrNothingAndNamesLineAndColumn) {
     std::string bad = tmp.file("bad.csv");
     std::ofstream(bad) << "sku,name,unit,category,weighed,price,member_price,wholesale_min_qty,wholesale_price,cost,taxable,"
                           "min_stock,active,barcodes,stock\n"
-                          "GUL-01,Gula Pasir 1 kg,pcs,Sembako,0,18000,17500,0,0,16000,0,10,1,8990000000048,50\n"
-                          "MNY-02,Minyak 2 L,pcs,Sembako,0,12.5,36000,0,0,33000,1,10,1,8990000000055,20\n"
-                          "TEH-01,,pcs,Minuman,0,5000,4800,0,0,4000,1,10,1,8990000000063,20\n";
+                          "GUL-01,Gula Pasir 1 kg,pcs,Sembako,0,18000,17500,0,0,16000,0,10,1,8990000000044,50\n"
+                          "MNY-02,Minyak 2 L,pcs,Sembako,0,12.5,36000,0,0,33000,1,10,1,8990000000051,20\n"
+                          "TEH-01,,pcs,Minuman,0,5000,4800,0,0,4000,1,10,1,8990000000068,20\n";
     auto r = waserda({"item", "import", bad});
     EXPECT_NE(r.exit_code, 0);
     EXPECT_NE(r.err.find("3"), std::string::npos);
@@ -123,7 +123,7 @@ TEST_F(Cli, CsvImportIsAllOrNothingAndNamesLineAndColumn) {
     std::string good = tmp.file("good.csv");
     std::ofstream(good) << "sku,name,unit,category,weighed,price,member_price,wholesale_min_qty,wholesale_price,cost,taxable,"
                            "min_stock,active,barcodes,stock\n"
-                           "GUL-01,Gula Pasir 1 kg,pcs,Sembako,0,18000,17500,0,0,16000,0,10,1,8990000000048,50\n";
+                           "GUL-01,Gula Pasir 1 kg,pcs,Sembako,0,18000,17500,0,0,16000,0,10,1,8990000000044,50\n";
     ok({"item", "import", good});
     auto stock = nlohmann::json::parse(ok({"report", "stock", "--format", "json"}).out);
     bool found = false;

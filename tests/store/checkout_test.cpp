@@ -13,9 +13,9 @@ class Checkout : public test_support::ShopFixture {};
 
 TEST_F(Checkout, CashSaleCommitsLinesStockPaymentsAndItsOutboxEvent) {
     auto cart = shop->new_cart();
-    ASSERT_TRUE(shop->scan_into(cart, "8990000000017"));
-    ASSERT_TRUE(shop->scan_into(cart, "8990000000017"));
-    ASSERT_TRUE(shop->scan_into(cart, "8990000000031"));
+    ASSERT_TRUE(shop->scan_into(cart, "8990000000013"));
+    ASSERT_TRUE(shop->scan_into(cart, "8990000000013"));
+    ASSERT_TRUE(shop->scan_into(cart, "8990000000037"));
     auto sale = shop->checkout({cart, {cash(100'000)}, cashier, std::nullopt, ""});
     ASSERT_TRUE(sale) << sale.error().message;
     EXPECT_EQ(sale->number, "T01-20261122-0001");
@@ -72,7 +72,7 @@ TEST_F(Checkout, PkpReceiptCarriesDppAndPpnOfTaxableLinesOnly) {
 TEST_F(Checkout, MemberBuysOnCreditWithinTheLimit) {
     auto cart = shop->new_cart();
     ASSERT_TRUE(shop->set_member(cart, "M0001"));  // by card
-    ASSERT_TRUE(shop->scan_into(cart, "8990000000031"));
+    ASSERT_TRUE(shop->scan_into(cart, "8990000000037"));
     EXPECT_EQ(cart.lines[0].unit_price, Money::rp(72000));
     auto sale = shop->checkout({cart, {pay(PaymentMethod::MemberCredit, 72000)}, cashier, std::nullopt, ""});
     ASSERT_TRUE(sale) << sale.error().message;
@@ -86,9 +86,9 @@ TEST_F(Checkout, MemberBuysOnCreditWithinTheLimit) {
 TEST_F(Checkout, CreditBeyondTheLimitIsRefusedInPlainWordsAndNothingIsRecorded) {
     auto cart = shop->new_cart();
     ASSERT_TRUE(shop->set_member(cart, "A-0002"));  // limit 80% of 200.000 = 160.000
-    ASSERT_TRUE(shop->scan_into(cart, "8990000000031"));
-    ASSERT_TRUE(shop->scan_into(cart, "8990000000031"));
-    ASSERT_TRUE(shop->scan_into(cart, "8990000000031"));
+    ASSERT_TRUE(shop->scan_into(cart, "8990000000037"));
+    ASSERT_TRUE(shop->scan_into(cart, "8990000000037"));
+    ASSERT_TRUE(shop->scan_into(cart, "8990000000037"));
     auto sale = shop->checkout({cart, {pay(PaymentMethod::MemberCredit, 216000)}, cashier, std::nullopt, ""});
     ASSERT_FALSE(sale);
     EXPECT_EQ(sale.error().code, core::ErrorCode::CreditLimit);
@@ -101,9 +101,9 @@ TEST_F(Checkout, CreditBeyondTheLimitIsRefusedInPlainWordsAndNothingIsRecorded) 
 TEST_F(Checkout, ASupervisorMayOverrideTheCreditLimitAndItIsAudited) {
     auto cart = shop->new_cart();
     ASSERT_TRUE(shop->set_member(cart, "A-0002"));
-    ASSERT_TRUE(shop->scan_into(cart, "8990000000031"));
-    ASSERT_TRUE(shop->scan_into(cart, "8990000000031"));
-    ASSERT_TRUE(shop->scan_into(cart, "8990000000031"));
+    ASSERT_TRUE(shop->scan_into(cart, "8990000000037"));
+    ASSERT_TRUE(shop->scan_into(cart, "8990000000037"));
+    ASSERT_TRUE(shop->scan_into(cart, "8990000000037"));
     auto approver = shop->approve(core::Permission::OverrideCreditLimit, "3456");
     ASSERT_TRUE(approver);
     auto sale = shop->checkout({cart, {pay(PaymentMethod::MemberCredit, 216000)}, cashier, *approver, "gaji minggu depan"});
@@ -126,7 +126,7 @@ TEST_F(Checkout, AWrongSupervisorPinIsRefused) {
 TEST_F(Checkout, PaysFromSukarelaAndMixesMethods) {
     auto cart = shop->new_cart();
     ASSERT_TRUE(shop->set_member(cart, "A-0001"));
-    ASSERT_TRUE(shop->scan_into(cart, "8990000000031"));  // 72.000 member price
+    ASSERT_TRUE(shop->scan_into(cart, "8990000000037"));  // 72.000 member price
     auto sale = shop->checkout({cart, {pay(PaymentMethod::Savings, 50000), pay(PaymentMethod::Qris, 12000), cash(10000)},
                                 cashier, std::nullopt, ""});
     ASSERT_TRUE(sale) << sale.error().message;
@@ -138,7 +138,7 @@ TEST_F(Checkout, PaysFromSukarelaAndMixesMethods) {
 TEST_F(Checkout, SukarelaCannotPayMoreThanItsBalance) {
     auto cart = shop->new_cart();
     ASSERT_TRUE(shop->set_member(cart, "A-0001"));
-    ASSERT_TRUE(shop->scan_into(cart, "8990000000031"));
+    ASSERT_TRUE(shop->scan_into(cart, "8990000000037"));
     auto sale = shop->checkout({cart, {pay(PaymentMethod::Savings, 72000)}, cashier, std::nullopt, ""});
     ASSERT_FALSE(sale);
     EXPECT_EQ(sale.error().code, core::ErrorCode::Insufficient);
@@ -168,7 +168,7 @@ TEST_F(Checkout, UnknownAndMisreadBarcodesSayWhatToDo) {
 
 TEST_F(Checkout, PackBarcodeSellsFortyPieces) {
     auto cart = shop->new_cart();
-    ASSERT_TRUE(shop->scan_into(cart, "8990000000024"));
+    ASSERT_TRUE(shop->scan_into(cart, "8990000000020"));
     ASSERT_EQ(cart.lines.size(), 1u);
     EXPECT_EQ(cart.lines[0].qty, 40);
 }

@@ -29,8 +29,8 @@ protected:
         ASSERT_TRUE(shop->reload_settings());
         cashier = must(shop->add_user(std::nullopt, "Budi", core::Role::Cashier, "1111"));
         supervisor = must(shop->add_user(std::nullopt, "Sari", core::Role::Supervisor, "3456"));
-        noodles = add_item("MIE-01", "Mie Instan Goreng", 3500, 3300, {{"8990000000017", 1}, {"8990000000024", 40}}, 100);
-        rice = add_item("BRS-05", "Beras Premium 5 kg", 75000, 72000, {{"8990000000031", 1}}, 20);
+        noodles = add_item("MIE-01", "Mie Instan Goreng", 3500, 3300, {{"8990000000013", 1}, {"8990000000020", 40}}, 100);
+        rice = add_item("BRS-05", "Beras Premium 5 kg", 75000, 72000, {{"8990000000037", 1}}, 20);
         eggs = add_item("2000012", "Telur Ayam", 28000, 27000, {}, 10000, true);
         siti = add_member("A-0001", "Siti Aminah", "M0001", 100'000, 900'000, 50'000);
         joko = add_member("A-0002", "Joko Susilo", "M0002", 100'000, 100'000, 0);
