@@ -18,6 +18,18 @@ using core::Status;
 Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) {
     auto db = Database::open(path);
     if (!db) return db.error();
+    // Before an upgrade touches the shop's books, a full copy: a migration that fails leaves the
+    // old database untouched, and this copy covers everything else.
+    int from = schema_version(**db);
+    if (from > 0 && from < latest_schema_version()) {
+        std::string copy = path + ".sebelum-v" + std::to_string(latest_schema_version()) + ".bak";
+        SqliteStore tmp(std::move(*db));
+        if (auto st = tmp.backup_to(copy); !st)
+            return core::make_error(ErrorCode::Storage,
+                                    core::tr("Pencadangan sebelum pembaruan database gagal; database tidak diubah. {}", st.error().message));
+        db = Database::open(path);
+        if (!db) return db.error();
+    }
     auto version = migrate(**db);
     if (!version) return version.error();
     return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(*db)));

@@ -1,6 +1,8 @@
 // Returns, shifts, held and open carts, savings and repayments on a real SQLite file.
 #include "tests/support/shop_fixture.hpp"
 
+#include "pos/store/migrations.hpp"
+
 using namespace waserda;
 using core::Money;
 using core::PaymentMethod;
@@ -176,4 +178,24 @@ TEST_F(Books, ANewerSchemaIsRefusedAndLeftUntouched) {
     auto s = store::SqliteStore::open(db_path);
     ASSERT_FALSE(s);
     EXPECT_NE(s.error().message.find("lebih baru"), std::string::npos);
+}
+
+TEST(Upgrade, TheDatabaseIsBackedUpBeforeAMigration) {
+    if (store::latest_schema_version() < 2) GTEST_SKIP() << "only one schema version so far";
+    test_support::TempDir tmp;
+    std::string path = tmp.file("old.sqlite");
+    {
+        auto db = store::Database::open(path);
+        ASSERT_TRUE(db);
+        ASSERT_TRUE((*db)->exec(store::books_migrations().front().sql));  // as the first release left it
+        ASSERT_TRUE((*db)->exec("PRAGMA user_version = 1"));
+    }
+    auto s = store::SqliteStore::open(path);
+    ASSERT_TRUE(s) << s.error().message;
+    std::string copy = path + ".sebelum-v" + std::to_string(store::latest_schema_version()) + ".bak";
+    ASSERT_TRUE(std::filesystem::exists(copy));
+    auto old = store::Database::open(copy);
+    ASSERT_TRUE(old);
+    EXPECT_EQ(store::schema_version(**old), 1);
+    EXPECT_EQ(store::schema_version((*s)->db()), store::latest_schema_version());
 }
