@@ -323,7 +323,12 @@ void Paper::placeholder(const std::string& name, const std::string& data, const 
     fill(x0, y_ + h - 2, w, 2, kInk);
     fill(x0, y_, 2, h, kInk);
     fill(x0 + w - 2, y_, 2, h, kInk);
-    draw_text_at(name, x0 + (w - kFontA_W * static_cast<int>(name.size())) / 2, y_ + (h - kFontA_H) / 2, false);
+    // The symbol's name and, in the small font, the start of what it holds.
+    draw_text_at(name, x0 + (w - kFontA_W * static_cast<int>(name.size())) / 2, y_ + 10, false);
+    std::string shown = marker_text(data);
+    const size_t fit = static_cast<size_t>((w - 8) / kFontB_W);
+    if (shown.size() > fit) shown = shown.substr(0, fit - 3) + "...";
+    draw_text_at(shown, x0 + (w - kFontB_W * static_cast<int>(shown.size())) / 2, y_ + 10 + kFontA_H + 6, true);
     y_ += h;
     push_text("[" + name + " " + marker_text(data) + "]");
     after_block_ = true;

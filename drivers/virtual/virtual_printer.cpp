@@ -21,6 +21,9 @@ constexpr uint8_t LF = 0x0A, CR = 0x0D, HT = 0x09, FF = 0x0C, ESC = 0x1B, GS = 0
 
 int u16(const uint8_t* p) { return p[0] | (p[1] << 8); }
 
+// GS 8 L carries a 4-byte length; printers hold a few megabytes of graphics at most.
+constexpr size_t kMaxGraphicsBytes = 16u << 20;
+
 // Column format (ESC *, GS *, FS q): each column top to bottom, bytes_per_column bytes, MSB on top.
 Bitmap from_columns(const uint8_t* d, int columns, int bytes_per_column) {
     Bitmap b(columns, bytes_per_column * 8);
@@ -350,6 +353,7 @@ size_t VirtualPrinter::Impl::gs(const uint8_t* p, size_t n) {
             NEED(7);
             const size_t len = static_cast<size_t>(p[3]) | (size_t(p[4]) << 8) | (size_t(p[5]) << 16) |
                                (size_t(p[6]) << 24);
+            if (len > kMaxGraphicsBytes) return 7;  // beyond any printer's memory: not graphics
             NEED(7 + len);
             if (p[2] == 'L' && len >= 2) graphics_command(p + 7, len);
             return 7 + len;
@@ -398,7 +402,8 @@ size_t VirtualPrinter::Impl::gs(const uint8_t* p, size_t n) {
             if (m <= 6) {
                 // Function A: data up to a NUL.
                 size_t end = 3;
-                while (end < n && p[end] != 0) ++end;
+                while (end < n && p[end] != 0 && end < 3 + 255) ++end;
+                if (end == 3 + 255) return 3;  // no NUL where one must be: not a barcode after all
                 if (end >= n) return 0;
                 if (auto sym = function_a_symbology(m))
                     paper.barcode(*sym, std::string(p + 3, p + end), barcode_module, barcode_height, hri, fmt());

@@ -266,3 +266,26 @@ TEST(BarPatterns, Code128SetCShowsTheDigitPairs) {
     ASSERT_TRUE(p.has_value());
     EXPECT_EQ(p->text, "213243");
 }
+
+// [SECTION] Robustness
+
+TEST(VirtualPrinter, SurvivesRandomBytesAndKeepsPrintingAfterThem) {
+    std::mt19937 rng(20261122);  // fixed seed: the same streams every run
+    std::uniform_int_distribution<int> byte(0, 255);
+    for (int round = 0; round < 200; ++round) {
+        std::string junk;
+        for (int i = 0; i < 2000; ++i) {
+            // Lean towards command bytes so that many commands get started.
+            int v = byte(rng);
+            junk.push_back(static_cast<char>(v < 24 ? (v % 3 == 0 ? 0x1B : v % 3 == 1 ? 0x1D : 0x1C) : v));
+        }
+        Rendering r = render(junk);
+        EXPECT_GT(r.picture.height, 0);
+    }
+}
+
+TEST(VirtualPrinter, TextAfterAnUnterminatedFunctionABarcodeStillPrints) {
+    // GS k 4 (CODE39, NUL-terminated) whose NUL never comes within the 255 bytes it may take.
+    Rendering r = render(b({0x1D, 'k', 4}) + std::string(300, 'A') + "\nOK\n");
+    EXPECT_NE(r.text.find("OK\n"), std::string::npos);
+}
