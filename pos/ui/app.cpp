@@ -283,6 +283,8 @@ void App::go(const std::string& screen) {
         it = screens_.find("shift_open");
     }
     if (state_.screen != it->first) {
+        // A confirmation belongs to the screen it was shown on; errors stay until dealt with.
+        if (state_.banner.kind != Banner::Kind::Error) clear_banner();
         history_.push_back(state_.screen);
         if (history_.size() > 16) history_.erase(history_.begin());
     }
@@ -525,7 +527,7 @@ void App::scan(const std::string& raw) {
     state_.show_last_sale = false;
     auto line = shop_.scan_into(state_.cart, code);
     if (line) {
-        if (state_.banner.kind == Banner::Kind::Error) clear_banner();
+        clear_banner();
         cart_changed(*line);
         if (state_.screen != "checkout") go("checkout");
         return;

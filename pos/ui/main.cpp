@@ -5,7 +5,7 @@
 // needs to settle. CPU stays near zero while the till waits for a customer.
 //
 // [SECTION] Options
-// [SECTION] Input: keys pressed and released between two frames still count
+// [SECTION] Input: command keys one per frame, each seen down for a whole frame
 // [SECTION] Screenshot
 // [SECTION] main
 #include "pos/core/i18n.hpp"
@@ -23,6 +23,7 @@
 
 #include <atomic>
 #include <csignal>
+#include <deque>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -93,24 +94,57 @@ bool parse(int argc, char** argv, Options& o) {
     return true;
 }
 
-// [SECTION] Input: keys pressed and released between two frames still count
-// ImGui 1.86 reads key state once per frame, so a scanner's Enter (down and up within a
-// millisecond) would be missed. A release that comes before the press was seen is held back
-// until after the next frame.
+// [SECTION] Input: command keys one per frame, each seen down for a whole frame
+// ImGui 1.86 reads key state once per frame (its event queue came in 1.87), so a scanner's Enter,
+// down and up within a millisecond, would never be seen, and F12 + Enter typed in one burst would
+// land in the same frame as the screen change. Keyboard events are queued here and fed so that
+// each command key (Enter, Esc, F-keys, arrows...) gets a frame of its own, and is seen down for a
+// whole frame. Printable keys pass straight through: their text arrives as characters, in order.
+struct InputEvent {
+    bool is_char = false;
+    unsigned int c = 0;
+    int key = 0, scancode = 0, action = 0, mods = 0;
+};
+std::deque<InputEvent> g_input;
 std::atomic<uint64_t> g_events{0};
-std::set<int> g_pressed_since_frame;
-std::vector<std::pair<int, int>> g_deferred_releases;   // key, scancode
 
-void on_key(GLFWwindow* w, int key, int scancode, int action, int mods) {
+bool is_command_key(int key) { return key >= 256; }
+
+void on_key(GLFWwindow*, int key, int scancode, int action, int mods) {
     ++g_events;
-    if (action == GLFW_PRESS) g_pressed_since_frame.insert(key);
-    if (action == GLFW_RELEASE && g_pressed_since_frame.count(key)) {
-        g_deferred_releases.emplace_back(key, scancode);
-        return;
-    }
-    ImGui_ImplGlfw_KeyCallback(w, key, scancode, action, mods);
+    g_input.push_back({false, 0, key, scancode, action, mods});
 }
-void on_char(GLFWwindow* w, unsigned int c) { ++g_events; ImGui_ImplGlfw_CharCallback(w, c); }
+void on_char(GLFWwindow*, unsigned int c) {
+    ++g_events;
+    g_input.push_back({true, c, 0, 0, 0, 0});
+}
+
+// Feeds queued events for the next frame; true when some are left for the frame after.
+bool feed_input(GLFWwindow* w) {
+    bool command_pressed = false;
+    std::set<int> down_this_frame, up_this_frame;
+    while (!g_input.empty()) {
+        const InputEvent e = g_input.front();
+        if (e.is_char) {
+            ImGui_ImplGlfw_CharCallback(w, e.c);
+        } else if (!is_command_key(e.key)) {
+            ImGui_ImplGlfw_KeyCallback(w, e.key, e.scancode, e.action, e.mods);
+        } else if (e.action == GLFW_RELEASE) {
+            if (down_this_frame.count(e.key)) break;          // let one frame see it down
+            up_this_frame.insert(e.key);
+            ImGui_ImplGlfw_KeyCallback(w, e.key, e.scancode, e.action, e.mods);
+        } else {
+            if (command_pressed) break;                       // one command per frame
+            if (up_this_frame.count(e.key)) break;            // and one frame sees it up in between
+            command_pressed = true;
+            down_this_frame.insert(e.key);
+            ImGui_ImplGlfw_KeyCallback(w, e.key, e.scancode, e.action, e.mods);
+        }
+        g_input.pop_front();
+    }
+    return !g_input.empty();
+}
+
 void on_mouse(GLFWwindow* w, int b, int a, int m) { ++g_events; ImGui_ImplGlfw_MouseButtonCallback(w, b, a, m); }
 void on_scroll(GLFWwindow* w, double x, double y) { ++g_events; ImGui_ImplGlfw_ScrollCallback(w, x, y); }
 void on_cursor(GLFWwindow*, double, double) { ++g_events; }
@@ -119,13 +153,6 @@ void on_enter(GLFWwindow* w, int e) { ++g_events; ImGui_ImplGlfw_CursorEnterCall
 void on_size(GLFWwindow*, int, int) { ++g_events; }
 void on_refresh(GLFWwindow*) { ++g_events; }
 
-void after_frame(GLFWwindow* w) {
-    g_pressed_since_frame.clear();
-    auto releases = std::move(g_deferred_releases);
-    g_deferred_releases.clear();
-    for (auto [key, sc] : releases) ImGui_ImplGlfw_KeyCallback(w, key, sc, GLFW_RELEASE, 0);
-    if (!releases.empty()) ++g_events;   // one more frame to see the release
-}
 
 // [SECTION] Screenshot
 volatile std::sig_atomic_t g_screenshot_signal = 0;
@@ -236,6 +263,7 @@ int main(int argc, char** argv) {
     uint64_t seen = ~uint64_t(0);
     int frames_left = 0;
     int frames_rendered = 0;
+    int screenshot_after = 0;
     while (!glfwWindowShouldClose(window)) {
         if (frames_left > 0) {
             glfwPollEvents();
@@ -249,9 +277,15 @@ int main(int argc, char** argv) {
             frames_left = 3;   // a tap needs its press and release frames, and a popup one to appear
         }
         if (app.poll_services()) frames_left = std::max(frames_left, 2);
-        if (g_screenshot_signal) frames_left = std::max(frames_left, 2);
-        if (frames_left <= 0) continue;
+        if (g_screenshot_signal) {
+            g_screenshot_signal = 0;
+            screenshot_after = 2;   // let the screen settle, then save
+        }
+        if (screenshot_after > 0) frames_left = std::max(frames_left, screenshot_after);
+        if (!opt.screenshot.empty() && !opt.screenshot_on_signal) frames_left = std::max(frames_left, opt.frames - frames_rendered);
+        if (frames_left <= 0 && g_input.empty()) continue;
         --frames_left;
+        if (feed_input(window)) frames_left = std::max(frames_left, 1);
 
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
@@ -264,11 +298,9 @@ int main(int argc, char** argv) {
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         ++frames_rendered;
-        after_frame(window);
 
         if (!opt.screenshot.empty()) {
-            if (opt.screenshot_on_signal && g_screenshot_signal && frames_left == 0) {
-                g_screenshot_signal = 0;
+            if (opt.screenshot_on_signal && screenshot_after > 0 && --screenshot_after == 0) {
                 if (!save_screenshot(opt.screenshot, fbw, fbh)) std::fprintf(stderr, "screenshot failed\n");
             } else if (!opt.screenshot_on_signal && frames_rendered >= opt.frames) {
                 bool ok = save_screenshot(opt.screenshot, fbw, fbh);

@@ -76,7 +76,7 @@ ToneColors tone_colors(Tone t) {
         case Tone::Danger: return {colors::Danger, IM_COL32(215, 65, 65, 255), IM_COL32(160, 30, 30, 255), IM_COL32_WHITE};
         case Tone::Warning: return {colors::Warning, IM_COL32(240, 175, 40, 255), IM_COL32(200, 135, 10, 255), colors::Text};
         case Tone::Selected: return {IM_COL32(25, 105, 190, 255), IM_COL32(35, 120, 210, 255), IM_COL32(20, 85, 160, 255), IM_COL32_WHITE};
-        case Tone::Ghost: return {IM_COL32(255, 255, 255, 255), IM_COL32(240, 243, 247, 255), IM_COL32(220, 226, 234, 255), colors::Text};
+        case Tone::Ghost: return {IM_COL32(241, 244, 248, 255), IM_COL32(232, 236, 242, 255), IM_COL32(210, 218, 228, 255), colors::Text};
         case Tone::Normal: break;
     }
     return {colors::PanelDark, IM_COL32(212, 218, 228, 255), IM_COL32(185, 195, 210, 255), colors::Text};
@@ -89,14 +89,21 @@ bool big_button(std::string_view label, ImVec2 size, Tone tone, const char* hint
     if (size.y < t.touch && size.y >= 0) size.y = t.touch;
     ToneColors c = tone_colors(tone);
     ImGui::PushStyleColor(ImGuiCol_Button, c.bg);
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, c.hover);
+    // A touch screen leaves the pointer where the finger was: no hover look, or the last key
+    // pressed would stay lit.
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, c.bg);
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, c.active);
     ImGui::PushStyleColor(ImGuiCol_Text, c.text);
+    // Light buttons get a border so they read as keys on a white panel.
+    const bool outlined = tone == Tone::Ghost || tone == Tone::Normal;
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, outlined ? std::max(1.0f, t.scale) : 0.0f);
+    ImGui::PushStyleColor(ImGuiCol_Border, IM_COL32(196, 203, 213, 255));
     if (!enabled) ImGui::BeginDisabled();
     std::string lbl(label);
     bool pressed = ImGui::Button(lbl.c_str(), size);
     if (!enabled) ImGui::EndDisabled();
-    ImGui::PopStyleColor(4);
+    ImGui::PopStyleColor(5);
+    ImGui::PopStyleVar();
     register_last_item(test_id.empty() ? label : test_id);
     if (hint && *hint) {
         ImVec2 max = ImGui::GetItemRectMax();
@@ -196,11 +203,15 @@ PadResult keypad(std::string_view id, std::string& text, ImVec2 size, const PadO
             } else if (c == 0) {
                 if (opt.double_zero) {
                     if (big_button("000", ImVec2(bw, bh), Tone::Ghost, nullptr, sid + ".000")) append("000");
-                } else if (big_button(tr("Hapus semua") + "##clr", ImVec2(bw, bh), Tone::Ghost, nullptr, sid + ".clear")) {
-                    text.clear();
-                    result = PadResult::Changed;
+                } else {
+                    FontScope small(Font::Bold);
+                    if (big_button(tr("Kosongkan") + "##clr", ImVec2(bw, bh), Tone::Ghost, nullptr, sid + ".clear")) {
+                        text.clear();
+                        result = PadResult::Changed;
+                    }
                 }
             } else {
+                FontScope small(Font::Bold);
                 if (big_button(tr("Hapus") + "##bs", ImVec2(bw, bh), Tone::Ghost, nullptr, sid + ".back") && !text.empty()) {
                     text.pop_back();
                     result = PadResult::Changed;

@@ -203,11 +203,26 @@ private:
         display_field("pay.amount", amount_.empty() ? "" : money(typed),
                       tr("{}: {} (sisa)", core::describe(method_), money(suggestion)), w);
 
+        // The keypad on the left, the cash amounts a customer is likely to hand over beside it.
+        ImVec2 area = ImGui::GetContentRegionAvail();
+        float quick_w = std::floor(area.x * 0.34f);
+        float pad_w = area.x - quick_w - gap;
+        PadOptions opt;
+        opt.show_cancel = false;
+        opt.max_len = 11;
+        std::string ok = tr("Tambah");
+        opt.ok_label = ok.c_str();
+        opt.listen_keyboard = !shortcuts_blocked();
+        std::string before = amount_;
+        ImGui::BeginGroup();
+        PadResult r = keypad("pay.pad", amount_, ImVec2(pad_w, area.y), opt);
+        ImGui::EndGroup();
+        ImGui::SameLine();
+        ImGui::BeginGroup();
         if (method_ == PaymentMethod::Cash) {
-            // Exact, then the notes a customer is likely to hand over for this amount.
             std::vector<int64_t> quick{suggestion};
             std::set<int64_t> seen{suggestion};
-            for (int64_t note : {10000, 20000, 50000, 100000}) {
+            for (int64_t note : {5000, 10000, 20000, 50000, 100000}) {
                 int64_t v = (suggestion + note - 1) / note * note;
                 if (v > 0 && !seen.count(v)) {
                     seen.insert(v);
@@ -215,31 +230,33 @@ private:
                 }
             }
             for (int64_t v : {20000, 50000, 100000})
-                if (quick.size() < 6 && !seen.count(v) && v > suggestion) {
+                if (!seen.count(v) && v > suggestion) {
                     seen.insert(v);
                     quick.push_back(v);
                 }
             std::sort(quick.begin() + 1, quick.end());
-            if (quick.size() > 6) quick.resize(6);
+            const size_t max_keys = 6;
+            if (quick.size() > max_keys) quick.resize(max_keys);
+            float qh = std::max(t.touch, (area.y - (max_keys - 1) * ImGui::GetStyle().ItemSpacing.y) / max_keys);
+            ImGui::PushFont(t.font(Font::Bold));
             for (size_t i = 0; i < quick.size(); ++i) {
-                if (i % 3) ImGui::SameLine();
                 std::string label = i == 0 ? tr("Uang pas") : money(quick[i]);
-                if (big_button(label + "##quick" + std::to_string(i), ImVec2(bw, t.touch), i == 0 ? Tone::Primary : Tone::Normal,
-                               nullptr, i == 0 ? std::string("pay.quick.exact") : "pay.quick." + std::to_string(quick[i]),
+                if (big_button(label + "##quick" + std::to_string(i), ImVec2(quick_w, qh), Tone::Normal, nullptr,
+                               i == 0 ? std::string("pay.quick.exact") : "pay.quick." + std::to_string(quick[i]),
                                suggestion > 0))
                     add(app, PaymentMethod::Cash, quick[i]);
             }
+            ImGui::PopFont();
+        } else if (method_ == PaymentMethod::MemberCredit && s.member) {
+            text_colored(colors::Muted, tr("Kredit tersedia"));
+            FontScope f(Font::Bold);
+            ImGui::TextUnformatted(core::format_rupiah(s.member->available_credit).c_str());
+        } else if (method_ == PaymentMethod::Savings && s.member) {
+            text_colored(colors::Muted, tr("Saldo sukarela"));
+            FontScope f(Font::Bold);
+            ImGui::TextUnformatted(core::format_rupiah(s.member->balances.sukarela).c_str());
         }
-        PadOptions opt;
-        opt.show_cancel = false;
-        opt.max_len = 11;
-        std::string ok = tr("Tambah");
-        opt.ok_label = ok.c_str();
-        // Enter with an amount adds it; Enter with nothing finishes (handled below, not by the pad).
-        opt.listen_keyboard = !shortcuts_blocked();
-        ImVec2 pad = ImGui::GetContentRegionAvail();
-        std::string before = amount_;
-        PadResult r = keypad("pay.pad", amount_, pad, opt);
+        ImGui::EndGroup();
         if (r == PadResult::Ok) {
             bool from_key = key_pressed(keys::Enter) || key_pressed(keys::KeypadEnter);
             if (!before.empty()) {

@@ -45,8 +45,7 @@ public:
             ImGui::TextUnformatted(money(amount_).c_str());
         }
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
-        ImGui::TextUnformatted(tr("Minta pelanggan memindai kode ini. Tekan Sudah dibayar setelah layar ponsel "
-                                  "pelanggan menunjukkan pembayaran berhasil.").c_str());
+        ImGui::TextUnformatted(tr("Minta pelanggan memindai kode ini. Tekan Sudah dibayar setelah ponsel pelanggan menunjukkan pembayaran berhasil.").c_str());
         if (!configured_)
             text_colored(colors::Danger, tr("QRIS toko belum diatur; kode ini hanya contoh dan tidak bisa dibayar."));
         ImGui::PopTextWrapPos();

@@ -77,8 +77,12 @@ protected:
         core::Money expected = figures_ ? figures_->expected_cash() : core::Money{};
         core::Money diff = counted - expected;
         auto row = [&](const std::string& label, const std::string& value, ImU32 color, Font f) {
+            // The label sits on the value's middle line, whatever the value's size.
+            float y = ImGui::GetCursorPosY();
+            ImGui::SetCursorPosY(y + (theme().font(f)->FontSize - ImGui::GetFontSize()) / 2);
             ImGui::TextUnformatted(label.c_str());
             ImGui::SameLine();
+            ImGui::SetCursorPosY(y);
             FontScope fs(f);
             ImGui::PushStyleColor(ImGuiCol_Text, color);
             text_right(value, sw);

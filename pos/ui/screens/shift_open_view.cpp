@@ -30,8 +30,7 @@ protected:
             ImGui::TextUnformatted(tr("Modal awal di laci").c_str());
         }
         ImGui::PushTextWrapPos(0);
-        text_colored(colors::Muted, tr("Hitung uang di laci sebelum mulai berjualan, lalu masukkan jumlahnya. "
-                                       "Jumlah ini menjadi dasar hitungan kas saat shift ditutup."));
+        text_colored(colors::Muted, tr("Hitung uang di laci sebelum mulai berjualan, lalu masukkan jumlahnya. Jumlah ini menjadi dasar hitungan kas saat shift ditutup."));
         ImGui::PopTextWrapPos();
         ImGui::Dummy(ImVec2(0, t.gap));
         {
