@@ -195,6 +195,7 @@ CREATE TABLE stock_moves(
   user_id INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX stock_moves_item ON stock_moves(item_id, id);
+CREATE INDEX stock_moves_ref ON stock_moves(ref);
 
 CREATE TABLE cash_moves(
   id INTEGER PRIMARY KEY,
