@@ -31,6 +31,7 @@ using core::tr;
 App::App(core::Shop& shop, Services services, AppOptions options)
     : shop_(shop), services_(std::move(services)), options_(std::move(options)) {
     if (!services_.wake) services_.wake = [] {};
+    if (services_.printer) services_.printer->set_wake(services_.wake);
     add_builtin_screens(*this);
 }
 
@@ -730,6 +731,7 @@ bool App::pay() {
                                     [](const core::Payment& p) { return p.method == core::PaymentMethod::Cash; });
             if (cash && shop_.settings().drawer_enabled) (void)services_.printer->kick_drawer();
         }
+        if (services_.sync) services_.sync->poke();
         refresh_status();
         go("checkout");
         ++committed_;

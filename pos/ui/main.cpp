@@ -21,6 +21,10 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <stb_image_write.h>
 
+#ifdef WASERDA_HAVE_SYNC
+#include "sync/sync_client.hpp"
+#endif
+
 #include <atomic>
 #include <csignal>
 #include <deque>
@@ -51,6 +55,8 @@ struct Options {
     int frames = 4;
     bool screenshot_on_signal = false;
     std::string printer;
+    std::string quick_keys;
+    int paper_mm = 80;
 };
 
 std::string data_dir() {
@@ -61,7 +67,8 @@ std::string data_dir() {
 
 void usage() {
     std::puts("waserda-pos [--db PATH] [--assets DIR] [--lang id|en] [--size WxH] [--fullscreen]\n"
-              "            [--printer virtual:DIR] [--screenshot OUT.png [--frames N] [--screenshot-on-signal]]");
+              "            [--printer virtual:DIR|file:/dev/usb/lp0|tcp:HOST[:PORT]] [--paper 58|80]\n"
+              "            [--quickkeys FILE.json] [--screenshot OUT.png [--frames N] [--screenshot-on-signal]]");
 }
 
 bool parse(int argc, char** argv, Options& o) {
@@ -77,6 +84,8 @@ bool parse(int argc, char** argv, Options& o) {
         else if (a == "--assets") { if (!next(o.assets)) return false; }
         else if (a == "--lang") { if (!next(o.lang)) return false; }
         else if (a == "--printer") { if (!next(o.printer)) return false; }
+        else if (a == "--quickkeys") { if (!next(o.quick_keys)) return false; }
+        else if (a == "--paper") { if (!next(v)) return false; o.paper_mm = std::atoi(v.c_str()) == 58 ? 58 : 80; }
         else if (a == "--screenshot") { if (!next(o.screenshot)) return false; }
         else if (a == "--frames") { if (!next(v)) return false; o.frames = std::max(1, std::atoi(v.c_str())); }
         else if (a == "--screenshot-on-signal") o.screenshot_on_signal = true;
@@ -154,6 +163,22 @@ void on_size(GLFWwindow*, int, int) { ++g_events; }
 void on_refresh(GLFWwindow*) { ++g_events; }
 
 
+#ifdef WASERDA_HAVE_SYNC
+// The sync client runs its own thread on its own connection; the status bar reads its snapshot.
+class SyncClientMonitor final : public ui::SyncMonitor {
+public:
+    explicit SyncClientMonitor(sync::SyncClient& client) : client_(client) {}
+    ui::SyncStatus status() const override {
+        auto s = client_.status();
+        return ui::SyncStatus{true, s.pending, s.last_success_at, s.last_error};
+    }
+    void poke() override { client_.wake(); }
+
+private:
+    sync::SyncClient& client_;
+};
+#endif
+
 // [SECTION] Screenshot
 volatile std::sig_atomic_t g_screenshot_signal = 0;
 void on_sigusr1(int) { g_screenshot_signal = 1; }
@@ -204,11 +229,27 @@ int main(int argc, char** argv) {
                                    ? "virtual:" + (std::filesystem::path(opt.db).parent_path() / "receipts").string()
                                    : opt.printer;
     std::string perr;
-    services.printer = ui::make_printer(printer_spec, perr);
+    services.printer = ui::make_printer(printer_spec, perr, opt.paper_mm);
     if (!services.printer) {
         std::fprintf(stderr, "%s\n", perr.c_str());
         return 2;
     }
+
+#ifdef WASERDA_HAVE_SYNC
+    // Only when the till is set up for a central server (`waserda sync --server ... --token ...`).
+    std::unique_ptr<store::SqliteStore> sync_store;
+    std::unique_ptr<sync::ShopMasterSink> master;
+    std::unique_ptr<sync::SyncClient> sync_client;
+    if (auto so = sync::load_sync_settings(**store); so && !so->server_url.empty()) {
+        if (auto s2 = store::SqliteStore::open(opt.db)) {
+            sync_store = std::move(*s2);
+            master = std::make_unique<sync::ShopMasterSink>(*sync_store);
+            sync_client = std::make_unique<sync::SyncClient>(*sync_store, master.get(), *so);
+            sync_client->start();
+            services.sync = std::make_unique<SyncClientMonitor>(*sync_client);
+        }
+    }
+#endif
 
     if (!glfwInit()) {
         std::fprintf(stderr, "%s\n", core::tr("Layar tidak bisa dibuka (GLFW). Periksa tampilan grafis.").c_str());
@@ -255,6 +296,7 @@ int main(int argc, char** argv) {
     ui::AppOptions app_opt;
     app_opt.assets_dir = opt.assets;
     app_opt.language = core::translator().language();
+    app_opt.quick_keys_file = opt.quick_keys;
     ui::App app(shop, std::move(services), app_opt);
     app.start();
 

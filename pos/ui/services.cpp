@@ -45,7 +45,9 @@ std::string receipt_text(const core::Sale& sale, const core::ShopSettings& shop,
     return out;
 }
 
-std::string shift_text(const ShiftReport& r, const core::ShopSettings& shop) {
+}  // namespace
+
+std::string shift_report_text(const ShiftReport& r, const core::ShopSettings& shop) {
     std::string out = shop.shop_name + "\n";
     out += (r.z ? tr("LAPORAN Z (TUTUP SHIFT)") : tr("LAPORAN X")) + "\n";
     out += tr("Shift #{} - {}", r.shift.id, r.shift.user_name) + "\n";
@@ -63,6 +65,8 @@ std::string shift_text(const ShiftReport& r, const core::ShopSettings& shop) {
     return out;
 }
 
+namespace {
+
 class FolderPrinter final : public ReceiptPrinter {
 public:
     explicit FolderPrinter(std::string dir) : dir_(std::move(dir)) {
@@ -77,7 +81,7 @@ public:
     }
     core::Status print_shift(const ShiftReport& report, const core::ShopSettings& shop) override {
         return write(fmt::format("shift-{}-{}-{}.txt", report.shift.id, report.z ? "Z" : "X", ++reports_),
-                     shift_text(report, shop));
+                     shift_report_text(report, shop));
     }
     core::Status kick_drawer() override {
         ++drawer_kicks_;
@@ -112,12 +116,6 @@ private:
 
 std::unique_ptr<ReceiptPrinter> make_folder_printer(const std::string& dir) {
     return std::make_unique<FolderPrinter>(dir);
-}
-
-std::unique_ptr<ReceiptPrinter> make_printer(const std::string& spec, std::string& error) {
-    if (spec.rfind("virtual:", 0) == 0 && spec.size() > 8) return make_folder_printer(spec.substr(8));
-    error = tr("Printer '{}' tidak dikenal. Gunakan virtual:FOLDER.", spec);
-    return nullptr;
 }
 
 }  // namespace waserda::ui

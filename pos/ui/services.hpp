@@ -49,6 +49,8 @@ public:
     // The drawer kick goes through the printer (ESC p) on most tills.
     virtual core::Status kick_drawer() = 0;
     virtual DeviceStatus status() const = 0;
+    // Called from the printer's worker thread when its state changes (wakes the idle loop).
+    virtual void set_wake(std::function<void()>) {}
 };
 
 // A scanner that delivers whole codes (USB HID POS, serial). Keyboard-wedge scanners need none:
@@ -68,6 +70,8 @@ class SyncMonitor {
 public:
     virtual ~SyncMonitor() = default;
     virtual SyncStatus status() const = 0;
+    // A sale was committed: send soon rather than at the next idle round.
+    virtual void poke() {}
 };
 
 struct Services {
@@ -78,11 +82,13 @@ struct Services {
     std::function<void()> wake = [] {};
 };
 
-// Prints into a folder: each receipt as the ESC/POS bytes (.bin) and, when the virtual printer
-// driver is built, a rendered .png; else a readable .txt. The default for demos and tests.
+// Plain-text receipts in a folder (<number>.txt), written at once: the tests' printer.
 std::unique_ptr<ReceiptPrinter> make_folder_printer(const std::string& dir);
 
-// Parses --printer: "virtual:DIR" (the only kind built into the UI so far).
-std::unique_ptr<ReceiptPrinter> make_printer(const std::string& spec, std::string& error);
+// The real path: the receipt layout (drivers/receipt) as ESC/POS through the non-blocking print
+// queue. "virtual:DIR" prints on the virtual printer: every job as <label>.bin (the bytes),
+// <label>.png (the paper) and <label>.txt into DIR; "file:/dev/usb/lp0" and "tcp:HOST[:PORT]"
+// reach a real printer. `paper_mm` is 58 or 80.
+std::unique_ptr<ReceiptPrinter> make_printer(const std::string& spec, std::string& error, int paper_mm = 80);
 
 }  // namespace waserda::ui

@@ -91,7 +91,8 @@ protected:
         int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
         pos_pid = test_support::spawn({"/usr/bin/env", "DISPLAY=" + display, WASERDA_POS_BIN, "--db", db, "--size",
                                        std::to_string(width) + "x" + std::to_string(height), "--lang", lang, "--printer",
-                                       "virtual:" + tmp.file("receipts"), "--screenshot", shot, "--screenshot-on-signal"},
+                                       "virtual:" + tmp.file("receipts"), "--quickkeys", tmp.file("quickkeys.json"), "--screenshot", shot,
+                                       "--screenshot-on-signal"},
                                       fd, fd);
         close(fd);
         ASSERT_TRUE(poll_until([&] { return xdo({"search", "--onlyvisible", "--name", "Waserda POS"}).exit_code == 0; }, 30s))

@@ -328,8 +328,15 @@ private:
             if (i % cols) ImGui::SameLine();
             ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.5f, 0.5f));
             if (big_button(wrap_label(keys[i].label, kw) + "##qk" + std::to_string(i), ImVec2(kw, kh), Tone::Ghost, nullptr,
-                           "checkout.quick." + keys[i].code))
+                           "checkout.quick." + keys[i].code)) {
                 app.scan(keys[i].code);
+                // Weighed goods from a key come in at 1 kg: ask for the weight straight away.
+                const auto& st = app.state();
+                if (st.last_line >= 0 && st.last_line < int(st.cart.lines.size()) && st.cart.lines[size_t(st.last_line)].weighed) {
+                    app.select_line(st.last_line);
+                    app.open_dialog(make_line_dialog(st.last_line));
+                }
+            }
             ImGui::PopStyleVar();
         }
         ImGui::PopFont();

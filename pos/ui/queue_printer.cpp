@@ -1,0 +1,174 @@
+// The receipt printer through the drivers: receipt layout -> ESC/POS -> PrintQueue -> transport.
+// The queue's worker thread does the printing; the UI only enqueues and reads its status.
+#include "drivers/escpos/encoder.hpp"
+#include "drivers/escpos/profile.hpp"
+#include "drivers/queue/print_queue.hpp"
+#include "drivers/receipt/receipt.hpp"
+#include "drivers/transport/file_transport.hpp"
+#include "drivers/transport/net_transport.hpp"
+#include "drivers/virtual/virtual_printer.hpp"
+#include "pos/core/i18n.hpp"
+#include "pos/ui/services.hpp"
+
+#include <fmt/format.h>
+
+#include <deque>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <sstream>
+
+namespace waserda::ui {
+
+std::string shift_report_text(const ShiftReport& r, const core::ShopSettings& shop);   // services.cpp
+
+namespace {
+
+using core::tr;
+
+// The virtual printer as a transport: each job becomes <label>.bin, .png and .txt in a folder.
+// Labels come in the order jobs are queued; the single queue worker prints them in that order.
+class VirtualFolderTransport final : public drivers::PrinterTransport {
+public:
+    VirtualFolderTransport(std::string dir, int dots) : dir_(std::move(dir)), dots_(dots) {
+        std::error_code ec;
+        std::filesystem::create_directories(dir_, ec);
+    }
+
+    void push_label(std::string label) {
+        std::lock_guard lock(mu_);
+        labels_.push_back(std::move(label));
+    }
+
+    core::Status write(std::span<const uint8_t> bytes) override {
+        std::string label;
+        {
+            std::lock_guard lock(mu_);
+            if (!labels_.empty()) {
+                label = labels_.front();
+                labels_.pop_front();
+            }
+        }
+        if (label.empty()) label = fmt::format("job-{}", ++unnamed_);
+        std::string base = dir_ + "/" + label;
+        std::ofstream bin(base + ".bin", std::ios::binary | std::ios::trunc);
+        bin.write(reinterpret_cast<const char*>(bytes.data()), std::streamsize(bytes.size()));
+        if (!bin) return core::make_error(core::ErrorCode::Device, tr("Struk tidak bisa disimpan ke folder {}. Periksa ruang disk.", dir_));
+        bin.close();
+        drivers::VirtualPrinterOptions opt;
+        opt.paper_dots = dots_;
+        drivers::VirtualPrinter vp(opt);
+        vp.feed(bytes);
+        vp.finish();
+        std::ofstream(base + ".txt", std::ios::trunc) << vp.text();
+        if (vp.picture().width > 0) {
+            if (auto st = vp.write_png(base + ".png"); !st) return st;
+        }
+        return core::ok_status();
+    }
+    core::Result<drivers::PrinterStatus> query_status() override { return drivers::PrinterStatus{}; }
+    std::string describe() const override { return "virtual " + dir_; }
+
+private:
+    std::string dir_;
+    int dots_;
+    std::mutex mu_;
+    std::deque<std::string> labels_;
+    int unnamed_ = 0;
+};
+
+class QueuePrinter final : public ReceiptPrinter {
+public:
+    QueuePrinter(std::shared_ptr<drivers::PrinterTransport> transport, std::shared_ptr<VirtualFolderTransport> folder,
+                 drivers::PrinterProfile profile)
+        : folder_(std::move(folder)), profile_(std::move(profile)), queue_(std::move(transport)) {
+        queue_.add_observer([this](const drivers::PrintQueueStatus&, const drivers::PrintJob&) {
+            std::lock_guard lock(mu_);
+            if (wake_) wake_();
+        });
+    }
+
+    void set_wake(std::function<void()> wake) override {
+        std::lock_guard lock(mu_);
+        wake_ = std::move(wake);
+    }
+
+    core::Status print_sale(const core::Sale& sale, const core::ShopSettings& shop, bool copy) override {
+        drivers::ReceiptOptions opt;
+        opt.reprint = copy;
+        std::string label = copy ? fmt::format("{}-salinan-{}", sale.number, ++copies_) : sale.number;
+        enqueue(label, drivers::receipt_bytes(sale, shop, profile_, opt));
+        return core::ok_status();
+    }
+
+    core::Status print_shift(const ShiftReport& report, const core::ShopSettings& shop) override {
+        drivers::EscposEncoder enc(profile_);
+        enc.initialize();
+        std::istringstream lines(shift_report_text(report, shop));
+        for (std::string line; std::getline(lines, line);) enc.line(line);
+        enc.feed(3).cut();
+        enqueue(fmt::format("shift-{}-{}-{}", report.shift.id, report.z ? "Z" : "X", ++reports_), enc.take());
+        return core::ok_status();
+    }
+
+    core::Status kick_drawer() override {
+        enqueue(fmt::format("laci-{}", ++kicks_), drivers::drawer_kick_bytes(profile_));
+        return core::ok_status();
+    }
+
+    DeviceStatus status() const override {
+        auto s = queue_.status();
+        switch (s.state) {
+            case drivers::PrinterState::Ready:
+                if (s.failed > 0) return {DeviceState::Problem, tr("{} struk gagal dicetak", s.failed)};
+                return {s.message.empty() ? DeviceState::Ready : DeviceState::Warning,
+                        s.message.empty() ? tr("Printer siap") : s.message};
+            case drivers::PrinterState::Printing: return {DeviceState::Working, tr("Mencetak...")};
+            case drivers::PrinterState::Problem: return {DeviceState::Problem, s.message.empty() ? tr("Printer bermasalah") : s.message};
+            case drivers::PrinterState::Unknown: break;
+        }
+        return {DeviceState::Ready, folder_ ? tr("Printer virtual siap") : tr("Printer siap")};
+    }
+
+private:
+    void enqueue(const std::string& label, std::vector<uint8_t> bytes) {
+        if (folder_) folder_->push_label(label);
+        queue_.enqueue(label, std::move(bytes));
+    }
+
+    std::shared_ptr<VirtualFolderTransport> folder_;
+    drivers::PrinterProfile profile_;
+    drivers::PrintQueue queue_;
+    std::mutex mu_;
+    std::function<void()> wake_;
+    int copies_ = 0, reports_ = 0, kicks_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<ReceiptPrinter> make_printer(const std::string& spec, std::string& error, int paper_mm) {
+    drivers::PrinterProfile profile = drivers::generic_profile(paper_mm);
+    if (spec.rfind("virtual:", 0) == 0 && spec.size() > 8) {
+        profile.cut = true;
+        auto folder = std::make_shared<VirtualFolderTransport>(spec.substr(8), profile.dots);
+        return std::make_unique<QueuePrinter>(folder, folder, profile);
+    }
+    if (spec.rfind("file:", 0) == 0 && spec.size() > 5) {
+        drivers::FilePrinterOptions o;
+        o.path = spec.substr(5);
+        return std::make_unique<QueuePrinter>(std::make_shared<drivers::FilePrinterTransport>(o), nullptr, profile);
+    }
+    if (spec.rfind("tcp:", 0) == 0) {
+        auto hp = drivers::parse_host_port(spec.substr(4));
+        if (hp) {
+            drivers::NetworkPrinterOptions o;
+            o.host = hp->first;
+            o.port = hp->second;
+            return std::make_unique<QueuePrinter>(std::make_shared<drivers::NetworkPrinterTransport>(o), nullptr, profile);
+        }
+    }
+    error = tr("Printer '{}' tidak dikenal. Gunakan virtual:FOLDER, file:/dev/usb/lp0 atau tcp:ALAMAT:9100.", spec);
+    return nullptr;
+}
+
+}  // namespace waserda::ui
