@@ -25,7 +25,7 @@ struct Catalog {
     int n = 0;
 
     explicit Catalog(int items) : n(items) {
-        store = std::move(*store::SqliteStore::open(dir.file("bench.sqlite")));
+        store = store::SqliteStore::open(dir.file("bench.sqlite")).value();
         std::vector<core::Item> all;
         all.reserve(static_cast<size_t>(items));
         for (int i = 0; i < items; ++i) {
@@ -66,7 +66,7 @@ BENCHMARK(BM_BarcodeLookup)->Arg(100000)->Unit(benchmark::kMicrosecond);
 // A durable 5-line sale through the whole core path (validate, build, commit with fsync).
 void BM_SaleCommit5Lines(benchmark::State& state) {
     test_support::TempDir dir;
-    auto store = std::move(*store::SqliteStore::open(dir.file("till.sqlite")));
+    auto store = store::SqliteStore::open(dir.file("till.sqlite")).value();
     core::Shop shop(*store);
     auto user = *shop.add_user(std::nullopt, "Budi", core::Role::Cashier, "1111");
     for (int i = 0; i < 5; ++i) {
@@ -91,7 +91,7 @@ BENCHMARK(BM_SaleCommit5Lines)->Unit(benchmark::kMillisecond)->UseRealTime();
 // The floor: one row in one transaction with the same pragmas (WAL, synchronous=FULL), same disk.
 void BM_BareDurableTransaction(benchmark::State& state) {
     test_support::TempDir dir;
-    auto db = std::move(*store::Database::open(dir.file("bare.sqlite")));
+    auto db = store::Database::open(dir.file("bare.sqlite")).value();
     (void)db->exec("CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT)");
     int64_t i = 0;
     for (auto _ : state) {
