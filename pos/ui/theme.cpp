@@ -14,7 +14,7 @@ Theme& theme() {
 
 float scale_for(int width, int height) {
     float s = std::min(width / 1366.0f, height / 768.0f);
-    return std::clamp(s, 0.75f, 2.0f);
+    return std::clamp(s, 0.8f, 2.0f);   // text stays readable on a 1024x768 panel
 }
 
 namespace {

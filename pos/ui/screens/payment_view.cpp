@@ -146,7 +146,7 @@ private:
         ImGui::Separator();
         if (!plan.rounding.is_zero()) text_colored(colors::Muted, tr("Pembulatan tunai {}", core::format_rupiah(plan.rounding)));
         if (!plan.enough) {
-            section_label(tr("Kurang"));
+            section_label(s.payments.empty() ? tr("Harus dibayar") : tr("Kurang"));
             FontScope f(Font::Huge);
             ImGui::PushStyleColor(ImGuiCol_Text, colors::Danger);
             int64_t left = s.payments.empty() ? plan.cash_due.rupiah() : plan.remaining.rupiah();
