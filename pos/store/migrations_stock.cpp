@@ -161,7 +161,23 @@ CREATE TRIGGER daily_item_sales_added AFTER INSERT ON daily_item_sales BEGIN
       cost = cost + excluded.cost, lines = lines + excluded.lines;
 END;
 
-CREATE TRIGGER daily_item_sales_changed AFTER UPDATE ON daily_item_sales BEGIN
+-- The till only ever updates the figures of a (date, item) row: its change is added as a delta.
+CREATE TRIGGER daily_item_sales_changed AFTER UPDATE ON daily_item_sales
+WHEN OLD.local_date = NEW.local_date AND OLD.item_id = NEW.item_id BEGIN
+  INSERT INTO monthly_item_sales(month, item_id, qty, revenue, cost, lines)
+    VALUES(substr(NEW.local_date, 1, 7), NEW.item_id, NEW.qty - OLD.qty, NEW.revenue - OLD.revenue, NEW.cost - OLD.cost,
+           NEW.lines - OLD.lines)
+    ON CONFLICT(month, item_id) DO UPDATE SET qty = qty + excluded.qty, revenue = revenue + excluded.revenue,
+      cost = cost + excluded.cost, lines = lines + excluded.lines;
+  INSERT INTO daily_totals(local_date, qty, revenue, cost, lines)
+    VALUES(NEW.local_date, NEW.qty - OLD.qty, NEW.revenue - OLD.revenue, NEW.cost - OLD.cost, NEW.lines - OLD.lines)
+    ON CONFLICT(local_date) DO UPDATE SET qty = qty + excluded.qty, revenue = revenue + excluded.revenue,
+      cost = cost + excluded.cost, lines = lines + excluded.lines;
+END;
+
+-- A row moved to another date or item (a repair by hand): out of the old keys, into the new.
+CREATE TRIGGER daily_item_sales_rekeyed AFTER UPDATE ON daily_item_sales
+WHEN OLD.local_date <> NEW.local_date OR OLD.item_id <> NEW.item_id BEGIN
   INSERT INTO monthly_item_sales(month, item_id, qty, revenue, cost, lines)
     VALUES(substr(OLD.local_date, 1, 7), OLD.item_id, -OLD.qty, -OLD.revenue, -OLD.cost, -OLD.lines)
     ON CONFLICT(month, item_id) DO UPDATE SET qty = qty + excluded.qty, revenue = revenue + excluded.revenue,

@@ -342,3 +342,51 @@ TEST_F(ManagerReports, StockValueShiftsAndAuditReadTheBooks) {
     EXPECT_FALSE(service->audit("everything", all));
     EXPECT_FALSE(service->sales_by_day({"2026-11-30", "2026-11-01"}));
 }
+
+TEST_F(ManagerReports, MigrationBackfillsTheSummariesFromExistingSales) {
+    auto before_days = must(service->sales_by_day(all));
+    auto before_pays = must(service->sales_by_payment(all));
+    auto before_items = must(service->sales_by_item(all));
+    // Back to schema 2 with the sales kept, then open again: version 3 must rebuild the summaries.
+    service.reset();
+    reports.reset();
+    inventory.reset();
+    ASSERT_TRUE(store->db().exec(
+        "DROP TRIGGER daily_item_sales_added; DROP TRIGGER daily_item_sales_changed; DROP TRIGGER daily_item_sales_rekeyed; "
+        "DROP TRIGGER daily_item_sales_removed; DROP TRIGGER sales_added; DROP TRIGGER sale_payments_added; "
+        "DROP INDEX daily_item_sales_item; DROP TABLE monthly_item_sales; DROP TABLE daily_totals; DROP TABLE daily_sales; "
+        "DROP TABLE daily_payments; DROP TABLE opname_counts; DROP TABLE opname_sessions; DROP TABLE price_changes; "
+        "DROP TABLE goods_receipt_lines; DROP TABLE goods_receipts; DROP TABLE doc_counters; DROP TABLE suppliers; "
+        "PRAGMA user_version = 2;"));
+    open();
+    inventory = std::make_unique<store::SqliteInventoryStore>(*store);
+    reports = std::make_unique<store::SqliteReportsStore>(*store);
+    service = std::make_unique<core::ManagerService>(*shop, *inventory, *reports);
+    auto days = must(service->sales_by_day(all));
+    ASSERT_EQ(days.size(), before_days.size());
+    for (size_t i = 0; i < days.size(); ++i) {
+        EXPECT_EQ(days[i].net, before_days[i].net);
+        EXPECT_EQ(days[i].cost, before_days[i].cost);
+        EXPECT_EQ(days[i].sales_count, before_days[i].sales_count);
+    }
+    auto pays = must(service->sales_by_payment(all));
+    ASSERT_EQ(pays.size(), before_pays.size());
+    for (size_t i = 0; i < pays.size(); ++i) EXPECT_EQ(pays[i].amount, before_pays[i].amount);
+    auto items = must(service->sales_by_item(all));
+    ASSERT_EQ(items.size(), before_items.size());
+    for (size_t i = 0; i < items.size(); ++i) EXPECT_EQ(items[i].revenue, before_items[i].revenue);
+}
+
+TEST_F(ManagerReports, MonthlySummaryFollowsARepairOfTheDailyRows) {
+    // Someone moves October's noodles to September by hand: the monthly figures move with them.
+    ASSERT_TRUE(store->db().exec("UPDATE daily_item_sales SET local_date = '2026-09-30' WHERE local_date = '2026-10-15' AND item_id = " +
+                                 std::to_string(noodles.id)));
+    auto sept = must(reports->item_sales({"2026-09-01", "2026-09-30"}));
+    ASSERT_EQ(sept.size(), 1u);
+    EXPECT_EQ(sept[0].qty, 41);
+    auto october = must(reports->item_sales({"2026-10-01", "2026-10-31"}));
+    ASSERT_EQ(october.size(), 1u);
+    EXPECT_EQ(october[0].sku, "BRS-05");
+    ASSERT_TRUE(store->db().exec("DELETE FROM daily_item_sales WHERE local_date = '2026-09-30'"));
+    EXPECT_TRUE(must(reports->item_sales({"2026-09-01", "2026-09-30"})).empty());
+}
