@@ -24,7 +24,7 @@ RunResult waserda_cli(std::vector<std::string> args) {
 }
 
 std::string write_receipt(const TempDir& tmp, const PrinterProfile& p) {
-    auto bytes = receipt_bytes(testing::sample_sale(), testing::sample_settings(), p);
+    auto bytes = receipt_bytes(waserda::drivers::testing::sample_sale(), waserda::drivers::testing::sample_settings(), p);
     std::string path = tmp.file("struk.bin");
     std::ofstream(path, std::ios::binary).write(reinterpret_cast<const char*>(bytes.data()),
                                                 static_cast<std::streamsize>(bytes.size()));
