@@ -209,7 +209,11 @@ int main(int argc, char** argv) {
         usage();
         return 2;
     }
-    if (opt.db.empty()) opt.db = data_dir() + "/waserda.db";
+    // The same default as the `waserda` CLI: $WASERDA_DB, else the data folder's waserda.sqlite.
+    if (opt.db.empty()) {
+        const char* env = std::getenv("WASERDA_DB");
+        opt.db = env && *env ? std::string(env) : data_dir() + "/waserda.sqlite";
+    }
     std::error_code ec;
     std::filesystem::create_directories(std::filesystem::path(opt.db).parent_path().empty()
                                             ? std::filesystem::path(".")
