@@ -228,6 +228,16 @@ int main(int argc, char** argv) {
     std::string lang = opt.lang.empty() ? shop.settings().language : opt.lang;
     core::translator().load(opt.assets + "/i18n", lang);
 
+    // The daily automatic backup (to a USB stick, when the admin set backup.dir): once a day, at
+    // start-up; a missing stick never stops the till from selling.
+    if (!shop.settings().backup_dir.empty()) {
+        auto now = shop.clock().now() + std::chrono::minutes(shop.settings().utc_offset_minutes);
+        std::string iso = core::iso_utc(now);  // shifted: reads as local time
+        std::string stamp = core::compact_date(iso.substr(0, 10)) + "-" + iso.substr(11, 2) + iso.substr(14, 2) + iso.substr(17, 2);
+        auto done = store::auto_backup(**store, shop.settings().backup_dir, shop.settings().backup_keep, stamp);
+        if (!done) std::fprintf(stderr, "%s\n", done.error().message.c_str());
+    }
+
     ui::Services services;
     std::string printer_spec = opt.printer.empty()
                                    ? "virtual:" + (std::filesystem::path(opt.db).parent_path() / "receipts").string()
