@@ -1,6 +1,7 @@
 #include "pos/core/reports.hpp"
 
 #include "pos/core/clock.hpp"
+#include "pos/core/i18n.hpp"
 
 #include <fmt/format.h>
 
@@ -138,7 +139,7 @@ std::vector<MarginRow> margin_by_category(const std::vector<ItemSales>& items) {
     for (auto& i : items) {
         auto& r = by[i.category];
         r.key = i.category;
-        r.name = i.category.empty() ? "(tanpa kategori)" : i.category;
+        r.name = i.category.empty() ? tr("(tanpa kategori)") : i.category;
         r.revenue += i.revenue;
         r.cost += i.cost;
     }
