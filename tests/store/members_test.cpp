@@ -53,7 +53,7 @@ TEST_F(Members, CheckoutRefusesCreditToAMemberInArrearsUnlessASupervisorApproves
     s.credit.block_in_arrears = true;
     ASSERT_TRUE(store->save_settings(s));
     ASSERT_TRUE(shop->reload_settings());
-    ASSERT_TRUE(sell("A-0001", "8990000000031", 1, {pay(PaymentMethod::MemberCredit, 72'000)}));
+    ASSERT_TRUE(sell("A-0001", "BRS-05", 1, {pay(PaymentMethod::MemberCredit, 72'000)}));
     // Fresh credit is not arrears.
     ASSERT_TRUE(sell("A-0001", "MIE-01", 1, {pay(PaymentMethod::MemberCredit, 3'300)}));
 
@@ -86,7 +86,7 @@ TEST_F(Members, CheckoutRefusesCreditToAMemberInArrearsUnlessASupervisorApproves
 }
 
 TEST_F(Members, ArrearsBlockIsOffUnlessTheSettingSaysSo) {
-    ASSERT_TRUE(sell("A-0001", "8990000000031", 1, {pay(PaymentMethod::MemberCredit, 72'000)}));
+    ASSERT_TRUE(sell("A-0001", "BRS-05", 1, {pay(PaymentMethod::MemberCredit, 72'000)}));
     clock.advance(std::chrono::hours(24 * 90));
     EXPECT_TRUE(sell("A-0001", "MIE-01", 1, {pay(PaymentMethod::MemberCredit, 3'300)}));
     auto list = must(service->members_in_arrears());
@@ -98,7 +98,7 @@ TEST_F(Members, ArrearsBlockIsOffUnlessTheSettingSaysSo) {
 // [SECTION] Payroll deduction
 
 TEST_F(Members, PayrollMonthIsListedExportedAndSettledAllOrNothing) {
-    ASSERT_TRUE(sell("A-0001", "8990000000031", 1, {pay(PaymentMethod::MemberCredit, 72'000)}));
+    ASSERT_TRUE(sell("A-0001", "BRS-05", 1, {pay(PaymentMethod::MemberCredit, 72'000)}));
     ASSERT_TRUE(sell("A-0002", "MIE-01", 10, {pay(PaymentMethod::MemberCredit, 33'000)}));
     auto list = service->prepare_payroll("2026-11", manager);
     ASSERT_TRUE(list) << list.error().message;
@@ -142,7 +142,7 @@ TEST_F(Members, PayrollMonthIsListedExportedAndSettledAllOrNothing) {
 }
 
 TEST_F(Members, PayrollSettlementNeedsTheMonthsListFirst) {
-    ASSERT_TRUE(sell("A-0001", "8990000000031", 1, {pay(PaymentMethod::MemberCredit, 72'000)}));
+    ASSERT_TRUE(sell("A-0001", "BRS-05", 1, {pay(PaymentMethod::MemberCredit, 72'000)}));
     auto r = service->settle_payroll("2026-11", "number,amount\nA-0001,72000\n", manager);
     ASSERT_TRUE(r);
     ASSERT_EQ(r->parse.problems.size(), 1u);
@@ -221,9 +221,9 @@ TEST_F(Members, ConsignmentStoreRefusesALineAlreadyPaid) {
 
 TEST_F(Members, ShuFromTheBooksSplitsByPurchasesAndSavingsAndCreditsSukarelaOnce) {
     // Siti buys 72,000 (rice); Joko 33,000 (10 noodles); a non-member 75,000 (cash, rounded).
-    ASSERT_TRUE(sell("A-0001", "8990000000031", 1, {cash(72'000)}));
+    ASSERT_TRUE(sell("A-0001", "BRS-05", 1, {cash(72'000)}));
     ASSERT_TRUE(sell("A-0002", "MIE-01", 10, {cash(33'000)}));
-    ASSERT_TRUE(sell("", "8990000000031", 1, {cash(75'000)}));
+    ASSERT_TRUE(sell("", "BRS-05", 1, {cash(75'000)}));
     core::ShuConfig c;
     c.year = 2026;
     c.surplus = Money::rp(1'000'000);
@@ -335,7 +335,7 @@ TEST_F(Members, LeavingIsRefusedWhileDebtExceedsSavings) {
 }
 
 TEST_F(Members, StatementListsSavingsPurchasesCreditAndBalances) {
-    ASSERT_TRUE(sell("A-0001", "8990000000031", 1, {pay(PaymentMethod::MemberCredit, 72'000)}));
+    ASSERT_TRUE(sell("A-0001", "BRS-05", 1, {pay(PaymentMethod::MemberCredit, 72'000)}));
     ASSERT_TRUE(shop->repay_credit({"A-0001", Money::rp(20'000), PaymentMethod::Savings, cashier, ""}));
     auto s = service->statement("A-0001", "2026-11-01", "2026-11-30");
     ASSERT_TRUE(s) << s.error().message;
@@ -365,7 +365,7 @@ TEST_F(Members, SavingsDepositReceiptCarriesTheBalancesAfter) {
 }
 
 TEST_F(Members, RatPackHasEveryRecapAndWritesAWorkbook) {
-    ASSERT_TRUE(sell("A-0001", "8990000000031", 1, {pay(PaymentMethod::MemberCredit, 72'000)}));
+    ASSERT_TRUE(sell("A-0001", "BRS-05", 1, {pay(PaymentMethod::MemberCredit, 72'000)}));
     ASSERT_TRUE(sell("", "MIE-01", 2, {cash(7'000)}));
     core::ShuConfig c;
     c.year = 2026;
