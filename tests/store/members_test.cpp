@@ -5,6 +5,7 @@
 
 #include "pos/core/members_service.hpp"
 #include "pos/store/members_store.hpp"
+#include "pos/store/migrations.hpp"
 #include "pos/store/xlsx_export.hpp"
 
 #include <fstream>
@@ -385,4 +386,26 @@ TEST_F(Members, RatPackHasEveryRecapAndWritesAWorkbook) {
     std::string path = tmp.file("rat.xlsx");
     ASSERT_TRUE(store::write_xlsx(path, *pack));
     EXPECT_GT(std::filesystem::file_size(path), 1000u);
+}
+
+TEST_F(Members, SchemaTwoBackfillsThePurchasesSummaryFromExistingSales) {
+    ASSERT_TRUE(sell("A-0001", "BRS-05", 1, {cash(72'000)}));
+    ASSERT_TRUE(sell("", "MIE-01", 2, {cash(7'000)}));
+    // Back to before schema 2, as a shop that ran an older Waserda would have it, then schema 2
+    // again over its existing sales.
+    ASSERT_TRUE(store->db().exec(
+        "DROP TRIGGER member_month_sales_on_sale; DROP TABLE member_month_sales; DROP TABLE payroll_lines; "
+        "DROP TABLE payroll_batches; DROP TABLE consignment_settled_lines; DROP TABLE consignment_settlements; "
+        "DROP TABLE consignment_terms; DROP TABLE consignors; DROP INDEX items_consignor; DROP TABLE shu_runs"));
+    auto v2 = store::members_migrations();
+    ASSERT_EQ(v2.size(), 1u);
+    EXPECT_EQ(v2[0].version, 2);
+    ASSERT_TRUE(store->db().exec(v2[0].sql));
+    auto purchases = must(members_store->purchases_by_member("2026-11", "2026-11"));
+    ASSERT_EQ(purchases.size(), 2u);
+    int64_t members_total = 0, others = 0;
+    for (auto& p : purchases) (p.member_id == 0 ? others : members_total) += p.amount.rupiah();
+    EXPECT_EQ(members_total, 72'000);
+    EXPECT_EQ(others, 7'000);
+    expect_all_checks_pass();
 }
