@@ -55,6 +55,9 @@ struct Posting {
     std::vector<CashMove> cash_moves;
     std::vector<AuditEntry> audit;
     std::vector<OutboxEvent> events;
+    // A sale clears this till's autosaved open cart in the same transaction: one durable write
+    // per sale, and a restart can never find the cart of a sale already made.
+    std::string clear_open_cart_of_device;
 };
 
 }  // namespace waserda::core

@@ -71,10 +71,7 @@ Result<Sale> Shop::checkout(const CheckoutRequest& req) {
         auto sale = build_sale(req, posting);
         if (!sale) return sale;
         auto committed = store_.commit(std::move(posting));
-        if (committed) {
-            (void)store_.save_open_cart(settings_.device, "");
-            return committed->sale.value();
-        }
+        if (committed) return committed->sale.value();
         // Another program on this till took the same daily number in between: take the next one.
         if (committed.error().code != ErrorCode::Conflict || attempt >= 3) return committed.error();
         auto exists = store_.sale_exists(req.cart.uuid);
@@ -268,6 +265,7 @@ Result<Sale> Shop::build_sale(const CheckoutRequest& req, Posting& posting) {
 
     posting.kind = "sale";
     posting.sale = sale;
+    posting.clear_open_cart_of_device = settings_.device;
     posting.events.push_back(make_event("sale", posting_payload(posting).dump()));
     return sale;
 }

@@ -192,10 +192,12 @@ Result<std::optional<Item>> SqliteStore::item_by_sku(const std::string& sku) {
 }
 
 Result<std::optional<core::ScanHit>> SqliteStore::item_by_code(const std::string& code) {
-    // The hot path of every scan: one indexed lookup, no barcode list.
+    // The hot path of every scan: one indexed lookup, no barcode list, no SQL text built per call.
+    static const std::string by_barcode =
+        std::string("SELECT b.pack_qty, ") + kItemCols + " FROM barcodes b JOIN items i ON i.id = b.item_id WHERE b.code = ?";
+    static const std::string by_sku = std::string("SELECT ") + kItemCols + " FROM items i WHERE i.sku = ?";
     {
-        auto st = db_->prepare(std::string("SELECT b.pack_qty, ") + kItemCols +
-                               " FROM barcodes b JOIN items i ON i.id = b.item_id WHERE b.code = ?");
+        auto st = db_->prepare(by_barcode);
         if (!st) return st.error();
         st->bind(1, code);
         if (st->step()) {
@@ -207,7 +209,7 @@ Result<std::optional<core::ScanHit>> SqliteStore::item_by_code(const std::string
         }
         if (st->last_rc() != SQLITE_DONE) return st->error();
     }
-    auto st = db_->prepare(std::string("SELECT ") + kItemCols + " FROM items i WHERE i.sku = ?");
+    auto st = db_->prepare(by_sku);
     if (!st) return st.error();
     st->bind(1, code);
     if (st->step()) {

@@ -163,6 +163,11 @@ Result<core::Posting> SqliteStore::commit(core::Posting p) {
         a.id = db_->last_insert_id();
     }
     for (auto& e : p.events) TRY(insert_event(e, ref, &e.seq));
+    if (!p.clear_open_cart_of_device.empty()) {
+        auto st = db_->prepare("DELETE FROM open_carts WHERE device = ?");
+        if (!st) return st.error();
+        TRY(st->bind(1, p.clear_open_cart_of_device).run());
+    }
     TRY(tx.commit());
     return p;
 }
