@@ -57,5 +57,6 @@ void register_sync_commands(CLI::App& app, Context& ctx);     // sync
 void register_sale_commands(CLI::App& app, Context& ctx);     // sale, return, shift, savings, repay
 void register_member_commands(CLI::App& app, Context& ctx);   // credit, payroll, consignment, statement, leave, report shu/rat
 void register_manager_commands(CLI::App& app, Context& ctx);  // supplier, receive, adjust, opname, reorder, price, report sales/margin/...
+void register_log_commands(CLI::App& app, Context& ctx);      // logs
 
 }  // namespace waserda::cli

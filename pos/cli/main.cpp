@@ -1,6 +1,7 @@
 // waserda: the shop's command line. Every command goes through the same core as the touchscreen.
 #include "pos/cli/commands.hpp"
 #include "pos/core/i18n.hpp"
+#include "pos/store/logging.hpp"
 
 #include <iostream>
 
@@ -17,6 +18,9 @@ int main(int argc, char** argv) {
     app.parse_complete_callback([&] {
         if (ctx.assets_dir.empty()) ctx.assets_dir = cli::default_assets_dir();
         core::translator().load(ctx.assets_dir + "/i18n", lang);
+        // Logs go next to the database; an unwritable folder only means no log, never a failed command.
+        store::init_logging(store::data_dir_for(ctx.db_path), "waserda");
+        store::log_invocation(argc, argv);
     });
 
     cli::register_core_commands(app, ctx);
@@ -35,6 +39,9 @@ int main(int argc, char** argv) {
 #endif
 #ifdef WASERDA_CLI_SYNC
     cli::register_sync_commands(app, ctx);
+#endif
+#ifdef WASERDA_CLI_LOGS
+    cli::register_log_commands(app, ctx);
 #endif
 
     try {
