@@ -161,8 +161,10 @@ Status SyncClient::drain(RoundReport& report) {
         // Never past what we sent: a server holding higher sequences than this outbox has ever made
         // (a restored backup, a reused token) must not make unsent events look sent.
         const int64_t upto = std::min(ack->acked_seq, encoded.max_seq);
-        if (upto > 0)
+        if (upto > 0) {
             if (auto st = outbox_.mark_acked(upto, now_utc()); !st) return st;
+            recorded_error_.reset();  // a store may clear its last error on an acknowledgement
+        }
         report.sent += encoded.sent;
         report.stored += ack->stored;
         report.duplicates += ack->duplicates;
@@ -199,12 +201,12 @@ Status SyncClient::pull(RoundReport& report) {
 }
 
 void SyncClient::refresh_status(const Status& outcome) {
+    std::string error = outcome ? std::string() : outcome.error().message;
+    // Written when it changes only: a round after every sale should not add a write to the store.
+    if (!recorded_error_ || *recorded_error_ != error)
+        if (outbox_.record_sync_error(error)) recorded_error_ = error;
     auto stats = outbox_.outbox_stats();
     std::string when = now_utc();
-    if (outcome)
-        (void)outbox_.record_sync_error("");
-    else
-        (void)outbox_.record_sync_error(outcome.error().message);
     std::lock_guard lock(mu_);
     if (stats) {
         status_.pending = stats->pending;
@@ -239,6 +241,7 @@ void SyncClient::loop() {
         if (stopping_) break;
         woken_ = false;
     }
+    std::lock_guard lock(mu_);
     status_.running = false;
 }
 

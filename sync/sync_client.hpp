@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -121,6 +122,7 @@ private:
     SyncOptions options_;
     std::unique_ptr<HttpClient> http_;
     uint64_t rng_;
+    std::optional<std::string> recorded_error_;   // what the store holds as last error, once known
 
     std::mutex round_mu_;             // one round at a time
     mutable std::mutex mu_;           // guards everything below

@@ -108,7 +108,7 @@ public:
             while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
             return make_error(ErrorCode::Storage, core::tr("PostgreSQL tidak dapat dihubungi: {}.", why));
         }
-        PQexec(c, "SET client_min_messages = warning");
+        PQclear(PQexec(c, "SET client_min_messages = warning"));
         return Lease(this, c);
     }
 

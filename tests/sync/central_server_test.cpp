@@ -29,6 +29,7 @@ protected:
 
     httplib::Result post(const std::string& body, const std::string& bearer, bool gzip = true) {
         httplib::Client cli(central->url());
+        cli.set_read_timeout(60, 0);  // a slow machine (sanitizers, a busy CI) is not a failure
         httplib::Headers headers = {{"Authorization", "Bearer " + bearer}};
         if (gzip) headers.emplace("Content-Encoding", "gzip");
         return cli.Post("/v1/events", headers, gzip ? gzip_compress(body) : body, "application/json");
@@ -294,6 +295,7 @@ TEST(CentralOnPostgres, TwoServersOnOneDatabaseStoreEachEventOnce) {
     for (int t = 0; t < 6; ++t)
         senders.emplace_back([&, t] {
             httplib::Client cli("http://127.0.0.1:" + std::to_string(t % 2 ? *pa : *pb));
+            cli.set_read_timeout(60, 0);
             auto res = cli.Post("/v1/events", {{"Authorization", "Bearer " + token}, {"Content-Encoding", "gzip"}}, body,
                                 "application/json");
             if (res && res->status == 200 && ack_from_json(res->body)->acked_seq == 300) ++ok;
