@@ -51,6 +51,7 @@ case "$cmd" in
   start)
     mkdir -p "$dir"
     dir=$(cd "$dir" && pwd)
+    cd /  # the server's user may not be allowed into the caller's folder
     if [ "$(id -u)" -eq 0 ]; then
       chown nobody "$dir"
       # nobody must be able to reach the folder: open the path down from a private temp dir.
