@@ -52,21 +52,7 @@ core::ManagerService& service(Context& ctx) {
     return *s.service;
 }
 
-core::Result<core::User> acting_user(Context& ctx, const std::string& name) {
-    if (name.empty()) return core::make_error(core::ErrorCode::Invalid, tr("Sebutkan pengguna dengan --user NAMA."));
-    auto u = ctx.store().user_by_name(name);
-    if (!u) return u.error();
-    if (!*u || !(*u)->active) return core::make_error(core::ErrorCode::NotFound, tr("Pengguna {} tidak ditemukan.", name));
-    return **u;
-}
 
-core::Result<std::optional<core::User>> approver(Context& ctx, const std::string& name, const std::string& pin,
-                                                 core::Permission p) {
-    if (name.empty() && pin.empty()) return std::optional<core::User>{};
-    auto u = ctx.shop().approve(p, pin, name);
-    if (!u) return u.error();
-    return std::optional<core::User>{*u};
-}
 
 void add_report_options(CLI::App* cmd, ReportArgs& a, bool dates) {
     cmd->add_option("--format", a.format, "table|csv|json")->check(CLI::IsMember({"table", "csv", "json"}));

@@ -19,9 +19,6 @@ void run(const std::function<int()>& body);
 // The service over the CLI's own shop and connection, built on first use.
 core::ManagerService& service(Context& ctx);
 
-core::Result<core::User> acting_user(Context& ctx, const std::string& name);
-core::Result<std::optional<core::User>> approver(Context& ctx, const std::string& name, const std::string& pin,
-                                                 core::Permission p);
 
 // The options every report shares.
 struct ReportArgs {

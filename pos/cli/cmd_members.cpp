@@ -26,13 +26,6 @@ Services::Services(Context& ctx) : shop_(ctx.shop()), store_(ctx.sqlite_store())
 
 void run(const std::function<int()>& body) { exit_code() = body(); }
 
-core::Result<core::User> acting_user(Context& ctx, const std::string& name) {
-    if (name.empty()) return core::make_error(core::ErrorCode::Invalid, tr("Sebutkan pengguna dengan --user NAMA."));
-    auto u = ctx.store().user_by_name(name);
-    if (!u) return u.error();
-    if (!*u || !(*u)->active) return core::make_error(core::ErrorCode::NotFound, tr("Pengguna {} tidak ditemukan.", name));
-    return **u;
-}
 
 core::Result<core::Money> parse_amount(const std::string& text) {
     auto m = core::parse_rupiah(text);

@@ -29,7 +29,6 @@ private:
 
 void run(const std::function<int()>& body);
 // --user NAME: trusted on the shop's own machine, as the other commands do.
-core::Result<core::User> acting_user(Context& ctx, const std::string& name);
 core::Result<core::Money> parse_amount(const std::string& text);
 // Table cells: numeric columns grouped with dots ("1.240.000") for the screen, raw for CSV/JSON.
 Table to_table(const core::ReportTable& t, bool for_screen);

@@ -15,24 +15,6 @@ namespace {
 
 void run(const std::function<int()>& body) { exit_code() = body(); }
 
-// The user a command acts as: --user NAME, trusted because the CLI runs on the shop's own machine
-// under its administrator's account. PINs are for the touchscreen (and for approvals).
-core::Result<core::User> acting_user(Context& ctx, const std::string& name) {
-    if (name.empty()) return core::make_error(core::ErrorCode::Invalid, tr("Sebutkan pengguna dengan --user NAMA."));
-    auto u = ctx.store().user_by_name(name);
-    if (!u) return u.error();
-    if (!*u || !(*u)->active) return core::make_error(core::ErrorCode::NotFound, tr("Pengguna {} tidak ditemukan.", name));
-    return **u;
-}
-
-// --approver NAME --approver-pin PIN: a supervisor's approval, checked like on the touchscreen.
-core::Result<std::optional<core::User>> approver(Context& ctx, const std::string& name, const std::string& pin,
-                                                 core::Permission p) {
-    if (name.empty() && pin.empty()) return std::optional<core::User>{};
-    auto u = ctx.shop().approve(p, pin, name);
-    if (!u) return u.error();
-    return std::optional<core::User>{*u};
-}
 
 // "CODE" or "CODExQTY": QTY packs of what the code means, or grams for a weighed item.
 bool split_item_arg(const std::string& arg, std::string& code, int64_t& qty) {

@@ -3,10 +3,12 @@
 #pragma once
 
 #include "pos/core/result.hpp"
+#include "pos/core/user.hpp"
 
 #include <CLI/CLI.hpp>
 
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace waserda::core {
@@ -45,6 +47,13 @@ std::string default_assets_dir();
 // Prints one clear error line to stderr and returns the exit code 1: every failing command ends so.
 int fail(const std::string& message);
 int fail(const core::Error& error);
+
+// The user a command acts as: --user NAME, trusted because the CLI runs on the shop's own machine
+// under its administrator's account. PINs are for the touchscreen and for approvals.
+core::Result<core::User> acting_user(Context& ctx, const std::string& name);
+// --approver NAME --approver-pin PIN: a supervisor's approval, checked as on the touchscreen.
+core::Result<std::optional<core::User>> approver(Context& ctx, const std::string& name, const std::string& pin,
+                                                 core::Permission p);
 
 // The exit code of the command that ran: subcommand callbacks set it (CLI11 callbacks return void).
 int& exit_code();

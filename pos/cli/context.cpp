@@ -65,6 +65,22 @@ store::SqliteStore& Context::sqlite_store() {
 
 bool Context::shop_open() const { return impl_->shop != nullptr; }
 
+core::Result<core::User> acting_user(Context& ctx, const std::string& name) {
+    if (name.empty()) return core::make_error(core::ErrorCode::Invalid, core::tr("Sebutkan pengguna dengan --user NAMA."));
+    auto u = ctx.store().user_by_name(name);
+    if (!u) return u.error();
+    if (!*u || !(*u)->active) return core::make_error(core::ErrorCode::NotFound, core::tr("Pengguna {} tidak ditemukan.", name));
+    return **u;
+}
+
+core::Result<std::optional<core::User>> approver(Context& ctx, const std::string& name, const std::string& pin,
+                                                 core::Permission p) {
+    if (name.empty() && pin.empty()) return std::optional<core::User>{};
+    auto u = ctx.shop().approve(p, pin, name);
+    if (!u) return u.error();
+    return std::optional<core::User>{*u};
+}
+
 int fail(const std::string& message) {
     std::cerr << "waserda: " << message << std::endl;
     return 1;
