@@ -2,7 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
+#include <vector>
 
 namespace waserda::core {
 
@@ -11,14 +14,29 @@ bool Translator::load(const std::string& i18n_dir, const std::string& lang) {
         set_table("id", {});
         return true;
     }
-    std::ifstream in(i18n_dir + "/" + lang + ".json");
-    if (!in) return false;
-    auto doc = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
-    if (!doc.is_object()) return false;
-    std::unordered_map<std::string, std::string> table;
-    for (auto& [key, value] : doc.items()) {
-        if (value.is_string()) table.emplace(key, value.get<std::string>());
+    // <lang>.json, then every <lang>/*.json in name order (one file per part of the program).
+    std::vector<std::filesystem::path> files{std::filesystem::path(i18n_dir) / (lang + ".json")};
+    std::error_code ec;
+    std::vector<std::filesystem::path> parts;
+    for (auto& e : std::filesystem::directory_iterator(std::filesystem::path(i18n_dir) / lang, ec)) {
+        if (e.path().extension() == ".json") parts.push_back(e.path());
     }
+    std::sort(parts.begin(), parts.end());
+    files.insert(files.end(), parts.begin(), parts.end());
+
+    std::unordered_map<std::string, std::string> table;
+    bool any = false;
+    for (auto& file : files) {
+        std::ifstream in(file);
+        if (!in) continue;
+        auto doc = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+        if (!doc.is_object()) continue;
+        any = true;
+        for (auto& [key, value] : doc.items()) {
+            if (value.is_string()) table.insert_or_assign(key, value.get<std::string>());
+        }
+    }
+    if (!any) return false;
     set_table(lang, std::move(table));
     return true;
 }

@@ -1,6 +1,7 @@
 // Translations. Source strings are written in Bahasa Indonesia (the default language) and are
 // also the lookup keys, as gettext does. Other languages are JSON files in assets/i18n/<lang>.json
-// mapping the Indonesian source string to its translation. A missing entry falls back to Indonesian.
+// mapping the Indonesian source string to its translation, plus
+// assets/i18n/<lang>/*.json (one file per part of the program), merged. A missing entry falls back to Indonesian.
 #pragma once
 
 #include <fmt/format.h>
@@ -13,7 +14,7 @@ namespace waserda::core {
 
 class Translator {
 public:
-    // Loads assets/i18n/<lang>.json. "id" (or an unreadable file) means the built-in Indonesian.
+    // Loads assets/i18n/<lang>.json and assets/i18n/<lang>/*.json. "id" (or an unreadable file) means the built-in Indonesian.
     bool load(const std::string& i18n_dir, const std::string& lang);
     void set_table(std::string lang, std::unordered_map<std::string, std::string> table);
     const std::string& language() const { return lang_; }

@@ -39,6 +39,7 @@ public:
     const AppState& state() const { return state_; }
     core::Shop& shop() { return shop_; }
     Services& services() { return services_; }
+    BackOffice* office() { return services_.office.get(); }   // null: no manager screens
     const AppOptions& options() const { return options_; }
 
     // [SECTION] Screens

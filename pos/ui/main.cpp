@@ -14,6 +14,7 @@
 #include "pos/ui/app.hpp"
 #include "pos/ui/keys.hpp"
 #include "pos/ui/theme.hpp"
+#include "pos/ui/widgets.hpp"
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -183,6 +184,18 @@ private:
 volatile std::sig_atomic_t g_screenshot_signal = 0;
 void on_sigusr1(int) { g_screenshot_signal = 1; }
 
+// Where each tappable widget was in the frame a screenshot shows: `<png>.hits`, lines of
+// "id x0 y0 x1 y1" in pixels. The Xvfb tests read it to tap a widget by its id.
+void save_hits(const std::string& png) {
+    std::string tmp = png + ".hits.tmp";
+    if (FILE* f = std::fopen(tmp.c_str(), "w")) {
+        for (auto& [id, r] : ui::hits().all())
+            std::fprintf(f, "%s %.0f %.0f %.0f %.0f\n", id.c_str(), r.min.x, r.min.y, r.max.x, r.max.y);
+        std::fclose(f);
+        std::rename(tmp.c_str(), (png + ".hits").c_str());
+    }
+}
+
 bool save_screenshot(const std::string& path, int w, int h) {
     std::vector<unsigned char> px(size_t(w) * h * 4);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
@@ -249,6 +262,8 @@ int main(int argc, char** argv) {
         return 2;
     }
 
+    services.office = ui::make_back_office(**store, shop);
+
 #ifdef WASERDA_HAVE_SYNC
     // Only when the till is set up for a central server (`waserda sync --server ... --token ...`).
     std::unique_ptr<store::SqliteStore> sync_store;
@@ -314,7 +329,10 @@ int main(int argc, char** argv) {
     ui::App app(shop, std::move(services), app_opt);
     app.start();
 
-    if (opt.screenshot_on_signal) std::signal(SIGUSR1, on_sigusr1);
+    if (opt.screenshot_on_signal) {
+        std::signal(SIGUSR1, on_sigusr1);
+        ui::hits().set_enabled(true);   // tests tap widgets by id through <screenshot>.hits
+    }
 
     uint64_t seen = ~uint64_t(0);
     int frames_left = 0;
@@ -357,6 +375,7 @@ int main(int argc, char** argv) {
 
         if (!opt.screenshot.empty()) {
             if (opt.screenshot_on_signal && screenshot_after > 0 && --screenshot_after == 0) {
+                save_hits(opt.screenshot);
                 if (!save_screenshot(opt.screenshot, fbw, fbh)) std::fprintf(stderr, "screenshot failed\n");
             } else if (!opt.screenshot_on_signal && frames_rendered >= opt.frames) {
                 bool ok = save_screenshot(opt.screenshot, fbw, fbh);

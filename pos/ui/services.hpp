@@ -15,6 +15,15 @@
 #include <string>
 #include <vector>
 
+namespace waserda::core {
+class ManagerService;
+class MembersService;
+class Shop;
+}  // namespace waserda::core
+namespace waserda::store {
+class SqliteStore;
+}
+
 namespace waserda::ui {
 
 enum class DeviceState { Ready, Working, Warning, Problem, Absent };
@@ -74,10 +83,21 @@ public:
     virtual void poke() {}
 };
 
+// The manager's side: stock work and reports (core::ManagerService) and the members' ledgers,
+// payroll, consignment and SHU (core::MembersService), over the same store as the till.
+class BackOffice {
+public:
+    virtual ~BackOffice() = default;
+    virtual core::ManagerService& manager() = 0;
+    virtual core::MembersService& members() = 0;
+};
+std::unique_ptr<BackOffice> make_back_office(store::SqliteStore& store, core::Shop& shop);
+
 struct Services {
     std::unique_ptr<ReceiptPrinter> printer;
     std::unique_ptr<ScanSource> scanner;      // optional
     std::unique_ptr<SyncMonitor> sync;        // optional
+    std::unique_ptr<BackOffice> office;       // optional: the manager's screens need it
     // Called from any thread when something the screen shows changed (glfwPostEmptyEvent).
     std::function<void()> wake = [] {};
 };

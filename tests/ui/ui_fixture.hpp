@@ -46,6 +46,7 @@ protected:
         shop = std::make_unique<core::Shop>(*store);
         ui::Services services;
         services.printer = ui::make_folder_printer(receipts);
+        services.office = ui::make_back_office(*store, *shop);
         ui::AppOptions opt;
         opt.quick_keys_file = quick_keys;
         app = std::make_unique<ui::App>(*shop, std::move(services), opt);

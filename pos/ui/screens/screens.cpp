@@ -16,6 +16,9 @@ void add_builtin_screens(App& app) {
     app.add_screen(make_returns_view());
     app.add_screen(make_shift_close_view());
     app.add_screen(make_menu_view());
+    add_member_screens(app);
+    add_manager_screens(app);
+    add_settings_screens(app);
 }
 
 }  // namespace waserda::ui

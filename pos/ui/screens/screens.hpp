@@ -9,6 +9,8 @@
 
 namespace waserda::ui {
 
+class App;
+
 std::unique_ptr<View> make_login_view();
 std::unique_ptr<View> make_shift_open_view();
 std::unique_ptr<View> make_checkout_view();
@@ -19,6 +21,11 @@ std::unique_ptr<View> make_returns_view();
 std::unique_ptr<View> make_item_search_view();
 std::unique_ptr<View> make_member_search_view();
 std::unique_ptr<View> make_menu_view();
+
+// Each registers its own group of screens (own files; the menu shows those the role may use).
+void add_settings_screens(App& app);   // settings_screens.cpp: admin settings, devices, wizard
+void add_member_screens(App& app);     // members_screens.cpp: the manager's member work
+void add_manager_screens(App& app);    // manager_screens.cpp: stock work and reports
 
 std::unique_ptr<Dialog> make_line_dialog(int line);
 std::unique_ptr<Dialog> make_qris_dialog(int64_t amount);

@@ -1,0 +1,217 @@
+// The real waserda-pos under a private Xvfb, driven by xdotool as a keyboard-wedge scanner and a
+// cashier would: start Xvfb and the program, type, press keys, tap a widget by its id, take
+// screenshots (WASERDA_UPDATE_SCREENSHOTS=1 also copies them to assets/screenshots/), and read the
+// SQLite file the program writes. Each xvfb_*_test.cpp uses it.
+#pragma once
+
+#include "pos/store/sqlite_store.hpp"
+#include "tests/support/process.hpp"
+#include "tests/support/temp_dir.hpp"
+#include "tests/ui/ui_shop.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace waserda::ui_test {
+
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+
+inline bool poll_until(const std::function<bool()>& ok, std::chrono::milliseconds limit) {
+    auto deadline = std::chrono::steady_clock::now() + limit;
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (ok()) return true;
+        // Not sleeping for a result: a short pause between polls of another process.
+        struct timespec ts {0, 20'000'000};
+        nanosleep(&ts, nullptr);
+    }
+    return ok();
+}
+
+class XvfbPos : public ::testing::Test {
+protected:
+    void SetUp() override {
+        ASSERT_TRUE(fs::exists(WASERDA_POS_BIN)) << WASERDA_POS_BIN;
+        ASSERT_TRUE(fs::exists("/usr/bin/Xvfb"));
+        ASSERT_TRUE(fs::exists("/usr/bin/xdotool"));
+        db = tmp.file("shop.sqlite");
+        codes = ui_test::seed_ui_shop(db, tmp.file("quickkeys.json"));
+    }
+
+    void TearDown() override {
+        stop_pos();
+        if (xvfb_pid > 0) {
+            kill(xvfb_pid, SIGTERM);
+            test_support::wait_exit(xvfb_pid);
+        }
+    }
+
+    // Xvfb picks a free display itself and writes its number to the pipe (-displayfd).
+    void start_xvfb(int w, int h) {
+        int fds[2];
+        ASSERT_EQ(pipe(fds), 0);
+        xvfb_pid = fork();
+        if (xvfb_pid == 0) {
+            close(fds[0]);
+            int devnull = open("/dev/null", O_RDWR);
+            dup2(devnull, 1);
+            dup2(devnull, 2);
+            std::string fd = std::to_string(fds[1]);
+            std::string screen = std::to_string(w) + "x" + std::to_string(h) + "x24";
+            execl("/usr/bin/Xvfb", "Xvfb", "-displayfd", fd.c_str(), "-screen", "0", screen.c_str(), "-nolisten", "tcp",
+                  (char*)nullptr);
+            _exit(127);
+        }
+        close(fds[1]);
+        std::string number;
+        pollfd p{fds[0], POLLIN, 0};
+        auto deadline = std::chrono::steady_clock::now() + 15s;
+        while (std::chrono::steady_clock::now() < deadline && number.find('\n') == std::string::npos) {
+            if (poll(&p, 1, 200) > 0) {
+                char buf[32];
+                ssize_t n = read(fds[0], buf, sizeof buf);
+                if (n <= 0) break;
+                number.append(buf, size_t(n));
+            }
+        }
+        close(fds[0]);
+        ASSERT_NE(number.find('\n'), std::string::npos) << "Xvfb did not start";
+        display = ":" + number.substr(0, number.find('\n'));
+        width = w;
+        height = h;
+    }
+
+    void start_pos(const std::string& lang = "id", const std::vector<std::string>& extra_args = {}) {
+        shot = tmp.file("shot.png");
+        std::string log = tmp.file("pos.log");
+        int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        std::vector<std::string> argv{"/usr/bin/env", "DISPLAY=" + display, WASERDA_POS_BIN, "--db", db, "--size",
+                                       std::to_string(width) + "x" + std::to_string(height), "--lang", lang, "--printer",
+                                       "virtual:" + tmp.file("receipts"), "--quickkeys", tmp.file("quickkeys.json"), "--screenshot", shot,
+                                       "--screenshot-on-signal"};
+        argv.insert(argv.end(), extra_args.begin(), extra_args.end());
+        pos_pid = test_support::spawn(argv, fd, fd);
+        close(fd);
+        ASSERT_TRUE(poll_until([&] { return xdo({"search", "--onlyvisible", "--name", "Waserda POS"}).exit_code == 0; }, 30s))
+            << "no window; log: " << test_support::run({"/bin/cat", log}).out;
+        // No window manager: keys go to the window under the pointer. Park it on the status bar.
+        xdo({"mousemove", std::to_string(width / 2), "8"});
+    }
+
+    void stop_pos() {
+        if (pos_pid <= 0) return;
+        kill(pos_pid, SIGTERM);
+        test_support::wait_exit(pos_pid);
+        pos_pid = -1;
+    }
+
+    test_support::RunResult xdo(std::vector<std::string> args) {
+        std::vector<std::string> argv{"/usr/bin/env", "DISPLAY=" + display, "/usr/bin/xdotool"};
+        argv.insert(argv.end(), args.begin(), args.end());
+        return test_support::run(argv);
+    }
+    void type(const std::string& text) { ASSERT_EQ(xdo({"type", "--delay", "8", text}).exit_code, 0); }
+    void key(const std::string& k) { ASSERT_EQ(xdo({"key", k}).exit_code, 0); }
+
+    // A second connection to the same file, as the back office would read it.
+    std::unique_ptr<store::SqliteStore> reader() {
+        auto s = store::SqliteStore::open(db);
+        EXPECT_TRUE(s);
+        return s ? std::move(*s) : nullptr;
+    }
+    bool logged_in() {
+        auto r = reader();
+        auto audit = r->audit_entries(50);
+        if (!audit) return false;
+        for (auto& a : *audit)
+            if (a.action == "login") return true;
+        return false;
+    }
+    bool shift_open() {
+        auto s = reader()->current_shift("T01");
+        return s && *s;
+    }
+    size_t open_cart_size() {
+        auto c = reader()->open_cart("T01");
+        if (!c || !*c || (*c)->empty()) return 0;
+        size_t n = 0;
+        for (size_t i = (*c)->find("\"item_id\""); i != std::string::npos; i = (*c)->find("\"item_id\"", i + 1)) ++n;
+        return n;
+    }
+    std::vector<core::Sale> sales() {
+        auto s = reader()->recent_sales("T01", 10);
+        return s ? *s : std::vector<core::Sale>{};
+    }
+
+    // Taps the widget registered as `id` (widgets.hpp hit registry) in the frame on screen now:
+    // the program saves `<screenshot>.hits` with every screenshot it takes.
+    bool tap(const std::string& id) {
+        screenshot_file();
+        std::ifstream in(shot + ".hits");
+        std::string line;
+        while (std::getline(in, line)) {
+            std::istringstream ls(line);
+            std::string name;
+            float x0, y0, x1, y1;
+            if (!(ls >> name >> x0 >> y0 >> x1 >> y1) || name != id) continue;
+            int x = int((x0 + x1) / 2), y = int((y0 + y1) / 2);
+            bool ok = xdo({"mousemove", std::to_string(x), std::to_string(y), "click", "1"}).exit_code == 0;
+            xdo({"mousemove", std::to_string(width / 2), "8"});   // back to the status bar
+            return ok;
+        }
+        return false;
+    }
+
+    // Asks the program for a screenshot of what is on screen (and its hits) into `shot`.
+    void screenshot_file() {
+        std::error_code ec;
+        fs::remove(shot, ec);
+        fs::remove(shot + ".hits", ec);
+        ASSERT_EQ(kill(pos_pid, SIGUSR1), 0);
+        ASSERT_TRUE(poll_until([&] { return fs::exists(shot) && fs::exists(shot + ".hits"); }, 20s)) << "no screenshot";
+    }
+
+    // Asks the program for a screenshot of what is on screen and keeps it as `name`.
+    void screenshot(const std::string& name) {
+        screenshot_file();
+        std::error_code ec;
+        fs::path out = fs::path(WASERDA_BINARY_DIR) / "screenshots";
+        fs::create_directories(out, ec);
+        fs::copy_file(shot, out / name, fs::copy_options::overwrite_existing, ec);
+        ASSERT_FALSE(ec) << ec.message();
+        if (const char* u = std::getenv("WASERDA_UPDATE_SCREENSHOTS"); u && std::string(u) == "1")
+            fs::copy_file(shot, fs::path(WASERDA_SOURCE_DIR) / "assets/screenshots" / name,
+                          fs::copy_options::overwrite_existing, ec);
+        EXPECT_GT(fs::file_size(out / name), 10'000u) << name;
+    }
+
+    void login_and_open_shift() {
+        type("s1234");
+        key("Return");
+        ASSERT_TRUE(poll_until([&] { return logged_in(); }, 20s));
+        type("200000");
+        key("Return");
+        ASSERT_TRUE(poll_until([&] { return shift_open(); }, 20s));
+    }
+
+    test_support::TempDir tmp;
+    std::string db, shot, display;
+    int width = 0, height = 0;
+    ui_test::UiShopCodes codes;
+    pid_t xvfb_pid = -1, pos_pid = -1;
+};
+
+}  // namespace waserda::ui_test
