@@ -11,6 +11,7 @@
 
 #include "pos/core/i18n.hpp"
 #include "pos/core/json_codec.hpp"
+#include "pos/core/report_tables.hpp"
 #include "pos/core/shop.hpp"
 #include "pos/store/inventory_store.hpp"
 #include "pos/store/reports_store.hpp"
@@ -81,12 +82,7 @@ int emit(const std::vector<core::ReportTable>& tables, const ReportArgs& a, cons
         Table out{t.header, t.rows, t.numeric};
         if (f == Format::Table) {
             for (auto& row : out.rows)
-                for (size_t c = 0; c < row.size() && c < t.numeric.size(); ++c) {
-                    if (!t.numeric[c] || row[c].empty()) continue;
-                    int64_t v = std::stoll(row[c]);
-                    bool bp = t.header[c].size() > 3 && t.header[c].compare(t.header[c].size() - 3, 3, "_bp") == 0;
-                    row[c] = bp ? core::format_bp(v) : core::format_amount(core::Money::rp(v));
-                }
+                for (size_t c = 0; c < row.size(); ++c) row[c] = core::display_cell(t, c, row[c]);
             if (!t.title.empty()) std::cout << t.title << "\n";
         }
         std::cout << render(out, f, t.numeric);
