@@ -2,6 +2,7 @@
 
 #include "pos/core/i18n.hpp"
 
+#include <cctype>
 #include <charconv>
 #include <sstream>
 
@@ -97,6 +98,13 @@ std::map<std::string, std::string> settings_to_kv(const ShopSettings& s) {
     kv["backup.keep"] = std::to_string(s.backup_keep);
     kv["central.url"] = s.central_url;
     kv["drawer.enabled"] = bool_text(s.drawer_enabled);
+    kv["printer"] = s.printer;
+    kv["printer.profile"] = s.printer_profile;
+    kv["printer.paper"] = std::to_string(s.paper_mm);
+    kv["receipt.logo"] = s.receipt_logo;
+    kv["scanner"] = s.scanner;
+    kv["scanner.prefix"] = s.scanner_prefix;
+    kv["scanner.suffix"] = s.scanner_suffix;
     return kv;
 }
 
@@ -171,7 +179,113 @@ Status set_setting(ShopSettings& s, const std::string& key, const std::string& v
     if (key == "backup.keep") return set_int(s.backup_keep, 1, 365);
     if (key == "central.url") { s.central_url = value; return ok_status(); }
     if (key == "drawer.enabled") return set_bool(s.drawer_enabled);
+    if (key == "printer") {
+        if (auto st = check_printer_spec(value); !st) return st;
+        s.printer = value;
+        return ok_status();
+    }
+    if (key == "printer.profile") {
+        // The profile's file must exist too; the UI checks that against the installed profiles.
+        bool ok = !value.empty() && value.size() <= 40;
+        for (char c : value)
+            if (!std::islower(static_cast<unsigned char>(c)) && !std::isdigit(static_cast<unsigned char>(c)) && c != '-') ok = false;
+        if (!ok)
+            return make_error(ErrorCode::Invalid,
+                              tr("Profil printer \"{}\" tidak berlaku. Pilih auto, generic, atau nama profil seperti epson-tm-t20.", value));
+        s.printer_profile = value;
+        return ok_status();
+    }
+    if (key == "printer.paper") {
+        if (value != "58" && value != "80")
+            return make_error(ErrorCode::Invalid, tr("Lebar kertas \"{}\" tidak berlaku. Pilih 58 atau 80 (mm).", value));
+        s.paper_mm = value == "58" ? 58 : 80;
+        return ok_status();
+    }
+    if (key == "receipt.logo") {
+        std::string ext = value.size() >= 4 ? value.substr(value.size() - 4) : std::string();
+        for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (!value.empty() && ext != ".png")
+            return make_error(ErrorCode::Invalid, tr("Logo harus berkas PNG (mis. /home/kasir/logo.png), bukan \"{}\".", value));
+        s.receipt_logo = value;
+        return ok_status();
+    }
+    if (key == "scanner") {
+        if (auto st = check_scanner_spec(value); !st) return st;
+        s.scanner = value;
+        return ok_status();
+    }
+    if (key == "scanner.prefix" || key == "scanner.suffix") {
+        bool ok = value.size() <= 8;
+        for (char c : value)
+            if (c <= ' ' || c >= 0x7f) ok = false;
+        if (!ok)
+            return make_error(ErrorCode::Invalid,
+                              tr("Awalan atau akhiran pemindai paling banyak 8 huruf, angka atau tanda, tanpa spasi."));
+        (key == "scanner.prefix" ? s.scanner_prefix : s.scanner_suffix) = value;
+        return ok_status();
+    }
     return make_error(ErrorCode::NotFound, tr("Pengaturan {} tidak dikenal.", key));
+}
+
+namespace {
+
+bool is_vid_pid(const std::string& t) {
+    if (t.size() != 9 || t[4] != ':') return false;
+    for (size_t i = 0; i < t.size(); ++i)
+        if (i != 4 && !std::isxdigit(static_cast<unsigned char>(t[i]))) return false;
+    return true;
+}
+
+bool is_host_port(const std::string& t) {
+    std::string host = t;
+    std::string port;
+    if (!host.empty() && host.front() == '[') {          // [fe80::1]:9100
+        auto close = host.find(']');
+        if (close == std::string::npos) return false;
+        std::string rest = host.substr(close + 1);
+        host = host.substr(1, close - 1);
+        if (!rest.empty()) {
+            if (rest.front() != ':') return false;
+            port = rest.substr(1);
+            if (port.empty()) return false;
+        }
+    } else if (auto colon = host.find(':'); colon != std::string::npos) {
+        port = host.substr(colon + 1);
+        host = host.substr(0, colon);
+        if (port.empty()) return false;
+    }
+    if (host.empty()) return false;
+    for (char c : host)
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-' && c != ':' && c != '_') return false;
+    if (!port.empty()) {
+        auto p = parse_int(port);
+        if (!p || *p < 1 || *p > 65535) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+Status check_printer_spec(const std::string& spec) {
+    auto starts = [&](const char* p) { return spec.rfind(p, 0) == 0; };
+    bool ok = spec.empty() || spec == "usb" ||
+              (starts("usb:") && is_vid_pid(spec.substr(4))) ||
+              (starts("virtual:") && spec.size() > 8) ||
+              (starts("file:") && spec.size() > 6 && spec[5] == '/') ||
+              (starts("tcp:") && is_host_port(spec.substr(4)));
+    if (ok) return ok_status();
+    return make_error(ErrorCode::Invalid,
+                      tr("Printer \"{}\" tidak dikenal. Tulis usb, usb:VID:PID (mis. usb:0416:5011), file:/dev/usb/lp0, "
+                         "tcp:ALAMAT[:PORT] atau virtual:FOLDER.", spec));
+}
+
+Status check_scanner_spec(const std::string& spec) {
+    bool ok = spec == "keyboard" || spec == "usb" || (spec.rfind("usb:", 0) == 0 && is_vid_pid(spec.substr(4))) ||
+              (spec.rfind("serial:", 0) == 0 && spec.size() > 8 && spec[7] == '/');
+    if (ok) return ok_status();
+    return make_error(ErrorCode::Invalid,
+                      tr("Pemindai \"{}\" tidak dikenal. Tulis keyboard, usb, usb:VID:PID (mis. usb:0c2e:0b61) atau "
+                         "serial:/dev/ttyACM0.", spec));
 }
 
 ShopSettings settings_from_kv(const std::map<std::string, std::string>& kv) {

@@ -29,6 +29,15 @@ struct ShopSettings {
     int backup_keep = 7;
     std::string central_url;             // empty: standalone
     bool drawer_enabled = true;
+    // Devices (the device panel, `waserda settings set printer usb:0416:5011`).
+    std::string printer;                 // "virtual:DIR", "usb", "usb:VID:PID", "file:/dev/usb/lp0",
+                                         // "tcp:HOST[:PORT]"; empty: the virtual printer beside the database
+    std::string printer_profile = "auto";   // a profile of assets/printers, "auto" (by USB id) or "generic"
+    int paper_mm = 80;                   // 58 or 80
+    std::string receipt_logo;            // a PNG printed above the shop's name; empty: none
+    std::string scanner = "keyboard";    // "keyboard" (wedge only), "usb", "usb:VID:PID", "serial:/dev/ttyACM0"
+    std::string scanner_prefix;          // what the scanner is programmed to add, removed from codes
+    std::string scanner_suffix;
 };
 
 // Settings <-> the store's key/value table. Unknown keys are kept untouched by the store.
@@ -36,5 +45,10 @@ std::map<std::string, std::string> settings_to_kv(const ShopSettings& s);
 ShopSettings settings_from_kv(const std::map<std::string, std::string>& kv);
 // Sets one key from text, checking its value ("tax.pkp" = "true", "cash_rounding.unit" = "100"...).
 Status set_setting(ShopSettings& s, const std::string& key, const std::string& value);
+
+// Device settings' syntax ("usb:0416:5011", "tcp:192.168.1.50:9100", "serial:/dev/ttyACM0"); the
+// message says what is accepted. Whether the device is there is the drivers' business.
+Status check_printer_spec(const std::string& spec);
+Status check_scanner_spec(const std::string& spec);
 
 }  // namespace waserda::core
