@@ -1,6 +1,7 @@
 // SqliteStore: held and open carts, the outbox, `check` and backups.
 #include "pos/core/i18n.hpp"
 #include "pos/store/sqlite_store.hpp"
+#include "pos/store/summary_check.hpp"
 #include "pos/store/try.hpp"
 
 #include <algorithm>
@@ -189,6 +190,7 @@ Result<std::vector<core::CheckFinding>> SqliteStore::check() {
                      "JOIN sales s ON s.id = l.sale_id GROUP BY 1, 2) x LEFT JOIN daily_item_sales y ON y.local_date = x.d AND y.item_id = x.i "
                      "WHERE y.qty IS NULL OR y.qty <> x.q OR y.revenue <> x.r",
                      "{} ringkasan harian tidak cocok"));
+    TRY(check_summaries(*db_, out));   // summary_check.cpp: every report summary against the raw sales
     return out;
 }
 
