@@ -8,6 +8,7 @@
 #include "pos/core/shop.hpp"
 #include "pos/store/demo.hpp"
 #include "pos/store/import.hpp"
+#include "pos/store/members_store.hpp"
 #include "pos/store/sqlite_store.hpp"
 
 #include <iostream>
@@ -315,6 +316,10 @@ void add_check(CLI::App& app, Context& ctx) {
         run([&] {
             auto findings = ctx.store().check();
             if (!findings) return fail(findings.error());
+            store::SqliteMembersStore members(ctx.sqlite_store());
+            auto member_findings = members.check();   // potong gaji, SHU, titip jual, saldo anggota
+            if (!member_findings) return fail(member_findings.error());
+            findings->insert(findings->end(), member_findings->begin(), member_findings->end());
             bool all_ok = true;
             for (auto& f : *findings) {
                 std::cout << (f.ok ? "OK    " : "GAGAL ") << f.what << (f.detail.empty() ? "" : ": " + f.detail) << "\n";

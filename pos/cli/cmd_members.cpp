@@ -80,13 +80,12 @@ void add_credit(CLI::App& app, Context& ctx) {
                 if (!user) return fail(user.error());
                 if (auto st = s.service().set_arrears_days(*user, a->set_days); !st) return fail(st.error());
             }
-            auto days = core::arrears_days(s.shop().store());
-            if (!days) return fail(days.error());
+            int days = s.shop().settings().credit.arrears_days;
             auto rows = s.service().members_in_arrears();
             if (!rows) return fail(rows.error());
             Format f;
             parse_format(a->format, f);
-            core::ReportTable t{"tunggakan", tr("Anggota menunggak (kredit lebih dari {} hari)", *days),
+            core::ReportTable t{"tunggakan", tr("Anggota menunggak (kredit lebih dari {} hari)", days),
                                 {"number", "name", "work_unit", "owed", "overdue", "since"}, {},
                                 {false, false, false, true, true, false}};
             int offset = s.shop().settings().utc_offset_minutes;

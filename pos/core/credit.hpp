@@ -23,6 +23,7 @@ struct CreditPolicy {
     bool include_sukarela = false;    // sukarela counts toward the base
     std::optional<Money> monthly_cap; // optional cap on credit purchases in one month
     bool block_in_arrears = false;    // refuse credit to members flagged in arrears
+    int arrears_days = 30;            // credit unpaid this many days makes a member "in arrears" (1-3650)
 };
 
 // The member's limit before subtracting what is owed. A per-member override wins.

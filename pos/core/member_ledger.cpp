@@ -151,23 +151,10 @@ ArrearsStatus arrears_of(const std::vector<ReceivableEntry>& entries, const std:
 
 std::string arrears_cutoff(TimePoint now, int days) { return iso_utc(now - std::chrono::hours(24) * days); }
 
-Result<int> arrears_days(ShopStore& store) {
-    auto v = store.meta(kArrearsDaysKey);
-    if (!v) return v.error();
-    if (!*v) return kDefaultArrearsDays;
-    int days = 0;
-    const std::string& s = **v;
-    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), days);
-    if (ec != std::errc() || p != s.data() + s.size() || days < 1) return kDefaultArrearsDays;
-    return days;
-}
-
-Result<ArrearsStatus> member_arrears(ShopStore& store, MemberId id, TimePoint now) {
-    auto days = arrears_days(store);
-    if (!days) return days.error();
+Result<ArrearsStatus> member_arrears(ShopStore& store, MemberId id, TimePoint now, int days) {
     auto entries = store.receivable_entries(id);
     if (!entries) return entries.error();
-    return arrears_of(*entries, arrears_cutoff(now, *days));
+    return arrears_of(*entries, arrears_cutoff(now, days));
 }
 
 std::string arrears_message(const Member& m, const ArrearsStatus& a, int utc_offset_minutes) {

@@ -18,11 +18,11 @@ namespace waserda::core {
 
 // [SECTION] Arrears
 
-// Meta key of the number of days after which unpaid credit makes a member "in arrears". Kept in
-// the store's meta table until ShopSettings carries it (CreditPolicy::block_in_arrears switches
-// the block on; this says how old is too old).
+// The settings key of CreditPolicy::arrears_days: the number of days after which unpaid credit
+// makes a member "in arrears" (CreditPolicy::block_in_arrears switches the block on; this says how
+// old is too old). Shops from before it kept the value in the meta table under the same key; the
+// store's migration 4 moved it into the settings.
 inline constexpr const char* kArrearsDaysKey = "credit.arrears_days";
-inline constexpr int kDefaultArrearsDays = 30;
 
 struct ArrearsStatus {
     Money owed;                   // everything still owed
@@ -35,9 +35,8 @@ struct ArrearsStatus {
 ArrearsStatus arrears_of(const std::vector<ReceivableEntry>& entries, const std::string& cutoff_utc);
 // now - days, as a UTC timestamp.
 std::string arrears_cutoff(TimePoint now, int days);
-// The days setting (meta kArrearsDaysKey), kDefaultArrearsDays when unset or unreadable.
-Result<int> arrears_days(ShopStore& store);
-Result<ArrearsStatus> member_arrears(ShopStore& store, MemberId id, TimePoint now);
+// `days`: CreditPolicy::arrears_days.
+Result<ArrearsStatus> member_arrears(ShopStore& store, MemberId id, TimePoint now, int days);
 // "Siti Aminah (A-0001) menunggak Rp 150.000 sejak 12/10/2026; kredit ditahan sampai dilunasi."
 std::string arrears_message(const Member& m, const ArrearsStatus& a, int utc_offset_minutes);
 

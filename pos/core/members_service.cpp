@@ -62,13 +62,11 @@ Status need_valid_period(const std::string& from, const std::string& to) {
 Result<ArrearsStatus> MembersService::arrears(const std::string& member_number) {
     auto m = shop_.find_member(member_number);
     if (!m) return m.error();
-    return member_arrears(shop_.store(), m->id, shop_.clock().now());
+    return member_arrears(shop_.store(), m->id, shop_.clock().now(), shop_.settings().credit.arrears_days);
 }
 
 Result<std::vector<ArrearsRow>> MembersService::members_in_arrears() {
-    auto days = arrears_days(shop_.store());
-    if (!days) return days.error();
-    std::string cutoff = arrears_cutoff(shop_.clock().now(), *days);
+    std::string cutoff = arrears_cutoff(shop_.clock().now(), shop_.settings().credit.arrears_days);
     auto members = store_.members_with_balances();
     if (!members) return members.error();
     std::vector<ArrearsRow> out;
@@ -85,7 +83,9 @@ Result<std::vector<ArrearsRow>> MembersService::members_in_arrears() {
 Status MembersService::set_arrears_days(const User& actor, int days) {
     if (auto st = shop_.authorize(actor, Permission::ManageSettings, std::nullopt); !st) return st;
     if (days < 1 || days > 3650) return make_error(ErrorCode::Invalid, tr("Batas hari tunggakan harus 1 sampai 3650."));
-    if (auto st = shop_.store().set_meta(kArrearsDaysKey, std::to_string(days)); !st) return st;
+    ShopSettings s = shop_.settings();
+    s.credit.arrears_days = days;
+    if (auto st = shop_.update_settings(actor, s); !st) return st;
     return shop_.audit(actor, std::nullopt, "settings.update", kArrearsDaysKey, std::to_string(days));
 }
 
@@ -284,6 +284,8 @@ Result<PayrollSettlementOutcome> MembersService::settle_payroll(const std::strin
 }
 
 // [SECTION] Consignment
+
+Result<std::vector<Consignor>> MembersService::list_consignors() { return store_.list_consignors(); }
 
 Result<Consignor> MembersService::add_consignor(const User& user, Consignor c) {
     if (auto st = shop_.authorize(user, Permission::ManageStock, std::nullopt); !st) return st.error();

@@ -205,6 +205,7 @@ public:
 
     // [SECTION] Consignment
     Result<Consignor> add_consignor(const User& user, Consignor c);
+    Result<std::vector<Consignor>> list_consignors();
     // Marks an item as the consignor's, optionally at an agreed price per unit to the consignor.
     Status set_consignment_item(const User& user, const std::string& sku, const std::string& consignor_code,
                                 std::optional<Money> consignor_price);

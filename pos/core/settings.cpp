@@ -93,6 +93,7 @@ std::map<std::string, std::string> settings_to_kv(const ShopSettings& s) {
     kv["credit.include_sukarela"] = bool_text(s.credit.include_sukarela);
     kv["credit.monthly_cap"] = s.credit.monthly_cap ? std::to_string(s.credit.monthly_cap->rupiah()) : "";
     kv["credit.block_in_arrears"] = bool_text(s.credit.block_in_arrears);
+    kv["credit.arrears_days"] = std::to_string(s.credit.arrears_days);
     kv["receipt.footer"] = s.receipt_footer;
     kv["backup.dir"] = s.backup_dir;
     kv["backup.keep"] = std::to_string(s.backup_keep);
@@ -174,6 +175,7 @@ Status set_setting(ShopSettings& s, const std::string& key, const std::string& v
         return ok_status();
     }
     if (key == "credit.block_in_arrears") return set_bool(s.credit.block_in_arrears);
+    if (key == "credit.arrears_days") return set_int(s.credit.arrears_days, 1, 3650);
     if (key == "receipt.footer") { s.receipt_footer = value; return ok_status(); }
     if (key == "backup.dir") { s.backup_dir = value; return ok_status(); }
     if (key == "backup.keep") return set_int(s.backup_keep, 1, 365);

@@ -149,7 +149,7 @@ Result<Sale> Shop::build_sale(const CheckoutRequest& req, Posting& posting) {
             }
         }
         if (!over && settings_.credit.block_in_arrears) {
-            auto arrears = member_arrears(store_, member->member.id, clock_->now());
+            auto arrears = member_arrears(store_, member->member.id, clock_->now(), settings_.credit.arrears_days);
             if (!arrears) return arrears.error();
             if (arrears->in_arrears()) {
                 over = true;

@@ -439,6 +439,49 @@ Result<std::vector<core::CheckFinding>> SqliteMembersStore::check() {
     std::vector<core::CheckFinding> out;
     out.push_back({core::tr("Ringkasan belanja anggota sama dengan penjualan"), bad == 0,
                    bad == 0 ? "" : core::tr("{} ringkasan bulanan anggota tidak cocok", bad)});
+
+    // Each check counts what does not hold; a finding names what it found.
+    auto count = [&](const char* sql) -> Result<int64_t> {
+        auto q = store_.db().prepare(sql);
+        if (!q) return q.error();
+        if (!q->step()) return q->error();
+        return q->int64(0);
+    };
+    // Saldo anggota: the balances kept with every posting equal their ledgers' sums.
+    auto balances = count(
+        "SELECT COUNT(*) FROM members m LEFT JOIN member_balances b ON b.member_id = m.id WHERE "
+        "COALESCE(b.pokok, 0) <> (SELECT COALESCE(SUM(amount), 0) FROM savings_entries e WHERE e.member_id = m.id AND e.type = 'pokok') OR "
+        "COALESCE(b.wajib, 0) <> (SELECT COALESCE(SUM(amount), 0) FROM savings_entries e WHERE e.member_id = m.id AND e.type = 'wajib') OR "
+        "COALESCE(b.sukarela, 0) <> (SELECT COALESCE(SUM(amount), 0) FROM savings_entries e WHERE e.member_id = m.id AND e.type = 'sukarela') OR "
+        "COALESCE(b.owed, 0) <> (SELECT COALESCE(SUM(amount), 0) FROM receivable_entries r WHERE r.member_id = m.id)");
+    if (!balances) return balances.error();
+    out.push_back({core::tr("Saldo simpanan dan utang tiap anggota sama dengan jumlah buku besarnya"), *balances == 0,
+                   *balances == 0 ? "" : core::tr("{} anggota saldonya tidak sama dengan buku besarnya", *balances)});
+    // Potong gaji: a settled month's lines add up to its total, and to the repayments it posted.
+    auto payroll = count(
+        "SELECT COUNT(*) FROM payroll_batches p WHERE p.settled_at IS NOT NULL AND ("
+        "COALESCE(p.total_settled, 0) <> (SELECT COALESCE(SUM(settled), 0) FROM payroll_lines l WHERE l.month = p.month) OR "
+        "COALESCE(p.total_settled, 0) <> -(SELECT COALESCE(SUM(amount), 0) FROM receivable_entries r "
+        "WHERE r.kind = 'payroll_deduction' AND r.ref = 'POTGAJI-' || p.month))");
+    if (!payroll) return payroll.error();
+    out.push_back({core::tr("Potong gaji yang diposting sama dengan pelunasan di buku piutang"), *payroll == 0,
+                   *payroll == 0 ? "" : core::tr("{} bulan potong gaji tidak cocok dengan buku piutang", *payroll)});
+    // SHU: a credited year equals the sukarela entries it wrote.
+    auto shu = count(
+        "SELECT COUNT(*) FROM shu_runs s WHERE s.total_credited <> (SELECT COALESCE(SUM(amount), 0) FROM savings_entries e "
+        "WHERE e.type = 'sukarela' AND e.ref = 'SHU-' || s.year)");
+    if (!shu) return shu.error();
+    out.push_back({core::tr("SHU yang dikreditkan sama dengan setoran sukarelanya"), *shu == 0,
+                   *shu == 0 ? "" : core::tr("{} tahun SHU tidak cocok dengan simpanan sukarela", *shu)});
+    // Titip jual: a settlement pays for at least one sale line, and no line belongs to a missing one.
+    auto consignment = count(
+        "SELECT (SELECT COUNT(*) FROM consignment_settlements c WHERE NOT EXISTS "
+        "(SELECT 1 FROM consignment_settled_lines l WHERE l.settlement_id = c.id)) + "
+        "(SELECT COUNT(*) FROM consignment_settled_lines l WHERE NOT EXISTS "
+        "(SELECT 1 FROM consignment_settlements c WHERE c.id = l.settlement_id))");
+    if (!consignment) return consignment.error();
+    out.push_back({core::tr("Setiap pembayaran titip jual tercatat dengan baris penjualannya"), *consignment == 0,
+                   *consignment == 0 ? "" : core::tr("{} pembayaran atau baris titip jual tidak berpasangan", *consignment)});
     return out;
 }
 

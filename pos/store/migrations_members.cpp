@@ -1,4 +1,5 @@
-// Schema of the members' side: version 2 (credit, payroll deduction, consignment, SHU).
+// Schema of the members' side: version 2 (credit, payroll deduction, consignment, SHU) and 4
+// (the arrears days into the settings).
 #include "pos/store/migrations.hpp"
 
 namespace waserda::store {
@@ -89,6 +90,13 @@ CREATE TABLE shu_runs(
   credited_at TEXT NOT NULL,
   user_id INTEGER NOT NULL DEFAULT 0
 );
+)SQL"},
+        {4, "members: the arrears days move from meta into the settings (credit.arrears_days)", R"SQL(
+-- Shops set the arrears days with `waserda credit arrears --set-days` into the meta table before
+-- CreditPolicy carried it; they keep their value. A settings row already there wins.
+INSERT OR IGNORE INTO settings(key, value)
+  SELECT key, value FROM meta WHERE key = 'credit.arrears_days';
+DELETE FROM meta WHERE key = 'credit.arrears_days';
 )SQL"},
     };
 }

@@ -3,6 +3,7 @@
 // No window and no GL here: main.cpp and the headless harness host it.
 #pragma once
 
+#include "pos/core/members_service.hpp"
 #include "pos/core/shop.hpp"
 #include "pos/ui/app_state.hpp"
 #include "pos/ui/services.hpp"
@@ -92,6 +93,27 @@ public:
     bool load_return(const std::string& sale_number);
     bool do_return(const std::vector<core::ReturnLineRequest>& lines, std::optional<core::PaymentMethod> method);
     void clear_return() { state_.return_sale.reset(); }
+
+    // [SECTION] Intents: members (app_members.cpp) - the manager's member screens
+    // Plain lines on the receipt printer, through its queue; false (and the banner says why) when
+    // there is no printer or it refused.
+    bool print_text(const std::string& label, const std::string& text);
+    int receipt_columns() const;
+    // The receipt of a committed savings, repayment, leaving or SHU posting.
+    bool print_member_receipt(const core::Posting& posting);
+    // A savings deposit or withdrawal, or a credit repayment, recorded then printed. A withdrawal
+    // by someone who may not asks for a supervisor's PIN. True when it was recorded.
+    bool member_savings(bool withdraw, const std::string& member_number, core::SavingsType type, core::Money amount,
+                        bool through_drawer);
+    bool member_repay(const std::string& member_number, core::Money amount, core::PaymentMethod method);
+    // A member leaving, confirmed with a manager's PIN: recorded, then the settlement printed.
+    bool member_leave(const std::string& member_number, const std::string& pin, bool through_drawer);
+    // Where exports may go: an "ekspor" folder beside the database first, then USB sticks under /media.
+    std::vector<std::string> export_folders() const;
+    // Writes one file into `dir` (created when missing): its path, or empty with the banner saying why.
+    std::string export_text(const std::string& dir, const std::string& name, const std::string& content);
+    std::string export_xlsx(const std::string& dir, const std::string& name, const std::vector<core::ReportTable>& tables);
+    std::string export_payroll_xlsx(const std::string& dir, const std::string& name, const core::PayrollList& list);
 
     // [SECTION] Messages and approvals
     void show_error(const core::Error& e);

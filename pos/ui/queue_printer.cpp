@@ -111,6 +111,18 @@ public:
         return core::ok_status();
     }
 
+    core::Status print_text(const std::string& label, const std::string& text) override {
+        drivers::EscposEncoder enc(profile_);
+        enc.initialize();
+        std::istringstream lines(text);
+        for (std::string line; std::getline(lines, line);) enc.line(line);
+        enc.feed(3).cut();
+        enqueue(fmt::format("{}-{}", label, ++texts_), enc.take());
+        return core::ok_status();
+    }
+
+    int columns() const override { return profile_.columns(); }
+
     core::Status kick_drawer() override {
         enqueue(fmt::format("laci-{}", ++kicks_), drivers::drawer_kick_bytes(profile_));
         return core::ok_status();
@@ -141,7 +153,7 @@ private:
     drivers::PrintQueue queue_;
     std::mutex mu_;
     std::function<void()> wake_;
-    int copies_ = 0, reports_ = 0, kicks_ = 0;
+    int copies_ = 0, reports_ = 0, kicks_ = 0, texts_ = 0;
 };
 
 }  // namespace

@@ -83,6 +83,9 @@ public:
         return write(fmt::format("shift-{}-{}-{}.txt", report.shift.id, report.z ? "Z" : "X", ++reports_),
                      shift_report_text(report, shop));
     }
+    core::Status print_text(const std::string& label, const std::string& text) override {
+        return write(fmt::format("{}-{}.txt", label, ++texts_), text);
+    }
     core::Status kick_drawer() override {
         ++drawer_kicks_;
         return write("drawer.log", fmt::format("kick {}\n", drawer_kicks_.load()), true);
@@ -109,6 +112,7 @@ private:
     bool ok_ = true;
     int copies_ = 0;
     int reports_ = 0;
+    int texts_ = 0;
     std::atomic<int> drawer_kicks_{0};
 };
 

@@ -55,6 +55,13 @@ public:
     // Queues the receipt; must not block a frame. A failure is a sentence for the cashier.
     virtual core::Status print_sale(const core::Sale& sale, const core::ShopSettings& shop, bool copy) = 0;
     virtual core::Status print_shift(const ShiftReport& report, const core::ShopSettings& shop) = 0;
+    // Plain lines as they are (member receipts, statements, settlements), under `label`.
+    virtual core::Status print_text(const std::string& label, const std::string& text) {
+        (void)label, (void)text;
+        return core::make_error(core::ErrorCode::Device, "print_text");
+    }
+    // Characters a line on this paper (what print_text's lines should fit).
+    virtual int columns() const { return 42; }
     // The drawer kick goes through the printer (ESC p) on most tills.
     virtual core::Status kick_drawer() = 0;
     virtual DeviceStatus status() const = 0;

@@ -72,9 +72,11 @@ TEST_F(Members, CheckoutRefusesCreditToAMemberInArrearsUnlessASupervisorApproves
     EXPECT_TRUE(std::any_of(audit.begin(), audit.end(), [](auto& a) { return a.action == "override_credit_limit"; }));
 
     // A longer grace period lifts the block; so does paying the old credit.
-    ASSERT_TRUE(service->set_arrears_days(must(shop->add_user(std::nullopt, "Admin", core::Role::Admin, "1234")), 60));
+    auto admin = must(shop->add_user(std::nullopt, "Admin", core::Role::Admin, "1234"));
+    ASSERT_TRUE(service->set_arrears_days(admin, 60));
+    EXPECT_EQ(shop->settings().credit.arrears_days, 60);
     EXPECT_TRUE(sell("A-0001", "MIE-01", 1, {pay(PaymentMethod::MemberCredit, 3'300)}));
-    ASSERT_TRUE(store->set_meta(core::kArrearsDaysKey, "30"));
+    ASSERT_TRUE(service->set_arrears_days(admin, 30));
     EXPECT_FALSE(sell("A-0001", "MIE-01", 1, {pay(PaymentMethod::MemberCredit, 3'300)}));
     // 72,000 + 3,300 were taken on the first day; paying 72,000 alone would leave 3,300 overdue.
     ASSERT_TRUE(shop->repay_credit({"A-0001", Money::rp(72'000), PaymentMethod::Cash, cashier, ""}));
