@@ -33,11 +33,7 @@ std::string default_db_path() {
 
 }  // namespace
 
-std::string default_assets_dir() {
-    if (const char* env = std::getenv("WASERDA_ASSETS"); env && *env) return env;
-    if (fs::exists("/usr/share/waserda/assets/i18n")) return "/usr/share/waserda/assets";
-    return WASERDA_ASSETS_DIR;
-}
+std::string default_assets_dir() { return core::default_assets_dir(WASERDA_ASSETS_DIR); }
 
 core::Shop& Context::shop() {
     if (!impl_->shop) {

@@ -4,6 +4,8 @@
 
 #include <cctype>
 #include <charconv>
+#include <cstdlib>
+#include <filesystem>
 #include <sstream>
 
 namespace waserda::core {
@@ -124,7 +126,18 @@ Status set_setting(ShopSettings& s, const std::string& key, const std::string& v
     };
     if (key == "shop.name") { if (value.empty()) return bad(key, value); s.shop_name = value; return ok_status(); }
     if (key == "shop.address") { s.address = value; return ok_status(); }
-    if (key == "shop.npwp") { s.npwp = value; return ok_status(); }
+    if (key == "shop.npwp") {
+        // NPWP: 15 digits (00.000.000.0-000.000) or the 16 of the NIK-based form; dots, dashes and
+        // spaces as written on the card are fine. Empty: not registered.
+        size_t digits = 0;
+        for (char c : value) {
+            if (std::isdigit(static_cast<unsigned char>(c))) ++digits;
+            else if (c != '.' && c != '-' && c != ' ') return bad(key, value);
+        }
+        if (!value.empty() && digits != 15 && digits != 16) return bad(key, value);
+        s.npwp = value;
+        return ok_status();
+    }
     if (key == "device") {
         if (value.empty() || value.size() > 8) return bad(key, value);
         for (char c : value)
@@ -179,7 +192,11 @@ Status set_setting(ShopSettings& s, const std::string& key, const std::string& v
     if (key == "receipt.footer") { s.receipt_footer = value; return ok_status(); }
     if (key == "backup.dir") { s.backup_dir = value; return ok_status(); }
     if (key == "backup.keep") return set_int(s.backup_keep, 1, 365);
-    if (key == "central.url") { s.central_url = value; return ok_status(); }
+    if (key == "central.url") {
+        if (auto st = check_central_url(value); !st) return st;
+        s.central_url = value;
+        return ok_status();
+    }
     if (key == "drawer.enabled") return set_bool(s.drawer_enabled);
     if (key == "printer") {
         if (auto st = check_printer_spec(value); !st) return st;
@@ -288,6 +305,43 @@ Status check_scanner_spec(const std::string& spec) {
     return make_error(ErrorCode::Invalid,
                       tr("Pemindai \"{}\" tidak dikenal. Tulis keyboard, usb, usb:VID:PID (mis. usb:0c2e:0b61) atau "
                          "serial:/dev/ttyACM0.", spec));
+}
+
+Status check_central_url(const std::string& url) {
+    if (url.empty()) return ok_status();
+    std::string rest;
+    if (url.rfind("https://", 0) == 0) rest = url.substr(8);
+    else if (url.rfind("http://", 0) == 0) rest = url.substr(7);
+    else return make_error(ErrorCode::Invalid, tr("Alamat server harus diawali http:// atau https://."));
+    std::string host = rest.substr(0, rest.find('/'));
+    auto colon = host.rfind(':');
+    if (colon != std::string::npos) {
+        auto port = parse_int(host.substr(colon + 1));
+        if (!port || *port < 1 || *port > 65535)
+            return make_error(ErrorCode::Invalid, tr("Nomor port pada alamat server tidak berlaku."));
+        host = host.substr(0, colon);
+    }
+    bool ok_host = !host.empty() && host.front() != '.' && host.back() != '.';
+    for (char c : host)
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-') ok_host = false;
+    for (char c : rest)
+        if (std::isspace(static_cast<unsigned char>(c))) ok_host = false;
+    if (!ok_host) return make_error(ErrorCode::Invalid, tr("Nama server pada alamat itu tidak berlaku."));
+    return ok_status();
+}
+
+std::string default_assets_dir(const std::string& compiled_in) {
+    namespace fs = std::filesystem;
+    if (const char* env = std::getenv("WASERDA_ASSETS"); env && *env) return env;
+    const std::string installed = "/usr/share/waserda/assets";
+    std::error_code ec;
+    // The installed program uses the installed assets even on the machine that built it.
+    auto exe = fs::read_symlink("/proc/self/exe", ec);
+    bool installed_program = !ec && exe.string().rfind("/usr/", 0) == 0;
+    if (installed_program && fs::exists(installed + "/i18n", ec)) return installed;
+    if (fs::exists(fs::path(compiled_in) / "i18n", ec)) return compiled_in;
+    if (fs::exists(installed + "/i18n", ec)) return installed;
+    return compiled_in;
 }
 
 ShopSettings settings_from_kv(const std::map<std::string, std::string>& kv) {

@@ -51,4 +51,12 @@ Status set_setting(ShopSettings& s, const std::string& key, const std::string& v
 Status check_printer_spec(const std::string& spec);
 Status check_scanner_spec(const std::string& spec);
 
+// A central server address: empty (standalone) or http(s)://host[:port][/path], no spaces.
+Status check_central_url(const std::string& url);
+
+// The assets folder (translations, fonts, printer profiles, demo catalog) for every program:
+// $WASERDA_ASSETS; else /usr/share/waserda/assets for a program installed under /usr (the .deb);
+// else `compiled_in` (the source tree's assets/) when it exists; else the installed folder.
+std::string default_assets_dir(const std::string& compiled_in);
+
 }  // namespace waserda::core

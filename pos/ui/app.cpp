@@ -94,6 +94,7 @@ bool App::poll_services() {
             changed = true;
         }
     }
+    changed = poll_settings_work() || changed;       // a central server connection test finished
     auto before_printer = state_.printer;
     auto before_scanner = state_.scanner;
     auto before_sync = state_.sync;

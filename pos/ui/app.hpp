@@ -4,6 +4,7 @@
 #pragma once
 
 #include "pos/core/members_service.hpp"
+#include "pos/core/catalog_io.hpp"
 #include "pos/core/shop.hpp"
 #include "pos/ui/app_state.hpp"
 #include "pos/ui/services.hpp"
@@ -21,6 +22,7 @@ struct AppOptions {
     std::string assets_dir = WASERDA_ASSETS_DIR;
     std::string language = "id";
     std::string quick_keys_file;    // default: <assets_dir>/quickkeys.json
+    std::vector<std::string> usb_roots = {"/media", "/run/media"};   // where USB sticks are mounted
 };
 
 class App {
@@ -115,6 +117,44 @@ public:
     std::string export_xlsx(const std::string& dir, const std::string& name, const std::vector<core::ReportTable>& tables);
     std::string export_payroll_xlsx(const std::string& dir, const std::string& name, const core::PayrollList& list);
 
+    // [SECTION] Intents: settings and first-run set-up (app_settings.cpp)
+    enum class Catalog { Empty, Demo, Csv };
+    // Everything the first-run wizard collected; nothing is written before finish_setup().
+    struct SetupPlan {
+        core::ShopSettings settings;
+        std::string admin_name, admin_pin;
+        std::string sync_token;            // with settings.central_url; an empty URL: standalone
+        Catalog catalog = Catalog::Empty;
+        std::string csv_path;              // Catalog::Csv
+    };
+    // Nobody can log in yet (a new database): shows the set-up wizard instead of the login.
+    bool start_setup_if_needed();
+    // Reads and checks a catalog (the demo's assets/demo/items.csv, or a CSV file) without saving.
+    core::ItemImport read_catalog(Catalog catalog, const std::string& csv_path, const core::ShopSettings& s);
+    // CSV files on mounted USB sticks (AppOptions::usb_roots), newest first.
+    std::vector<std::string> usb_csv_files() const;
+    // Writes the settings, the admin, the central server and the catalog in one transaction (all
+    // or nothing), then shows the login. False with the banner saying why.
+    bool finish_setup(const SetupPlan& plan);
+    // The admin's settings screen: core checks ManageSettings; anyone else is asked for an admin's
+    // PIN. `sync_token`: a new device token (nullopt keeps the saved one). True when saved.
+    bool save_settings(const core::ShopSettings& draft, const std::optional<std::string>& sync_token);
+    std::string saved_sync_token();
+    // Tries the central server (GET /v1/status with the token) on a background thread, a few
+    // seconds at most; connection_test() says how it went.
+    struct ConnectionTest {
+        bool running = false, done = false, ok = false;
+        std::string text;                  // one sentence
+    };
+    void test_connection(const std::string& url, const std::string& token);
+    ConnectionTest connection_test() const;
+    bool poll_settings_work();             // from poll_services(): true when a test just finished
+    // Users (core checks ManageUsers; anyone else is asked for an admin's PIN).
+    std::vector<core::User> all_users();
+    bool add_user(const std::string& name, core::Role role, const std::string& pin);
+    bool reset_pin(const std::string& name, const std::string& pin);
+    bool set_user_active(const std::string& name, bool active);
+
     // [SECTION] Messages and approvals
     void show_error(const core::Error& e);
     void show_error(const std::string& text);
@@ -150,6 +190,8 @@ private:
     std::optional<core::User> sale_approver_;
     std::string approval_pin_;
     int64_t committed_ = 0;             // sales and returns committed; tells pay() it went through
+    struct SettingsWork;                       // app_settings.cpp: the connection test's thread
+    std::shared_ptr<SettingsWork> settings_work_;
 };
 
 // Registers the built-in screens (login, shift, checkout, pay, held, returns, menu...).

@@ -10,6 +10,7 @@
 // [SECTION] main
 #include "pos/core/i18n.hpp"
 #include "pos/core/shop.hpp"
+#include "pos/store/logging.hpp"
 #include "pos/store/sqlite_store.hpp"
 #include "pos/ui/app.hpp"
 #include "pos/ui/keys.hpp"
@@ -20,6 +21,7 @@
 #include <imgui.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
+#include <spdlog/spdlog.h>
 #include <stb_image_write.h>
 
 #ifdef WASERDA_HAVE_SYNC
@@ -48,7 +50,7 @@ namespace {
 // [SECTION] Options
 struct Options {
     std::string db;
-    std::string assets = WASERDA_ASSETS_DIR;
+    std::string assets;      // --assets, else core::default_assets_dir (installed or source tree)
     std::string lang;
     int width = 1366, height = 768;
     bool fullscreen = false;
@@ -227,6 +229,10 @@ int main(int argc, char** argv) {
         const char* env = std::getenv("WASERDA_DB");
         opt.db = env && *env ? std::string(env) : data_dir() + "/waserda.sqlite";
     }
+    if (opt.assets.empty()) opt.assets = core::default_assets_dir(WASERDA_ASSETS_DIR);
+    // Rotating logs next to the database, as the CLI writes them (`waserda logs` shows both).
+    store::init_logging(store::data_dir_for(opt.db), "waserda-pos");
+    store::log_invocation(argc, argv);
     std::error_code ec;
     std::filesystem::create_directories(std::filesystem::path(opt.db).parent_path().empty()
                                             ? std::filesystem::path(".")
@@ -234,6 +240,7 @@ int main(int argc, char** argv) {
 
     auto store = store::SqliteStore::open(opt.db);
     if (!store) {
+        spdlog::error("{}", store.error().message);
         std::fprintf(stderr, "%s\n", store.error().message.c_str());
         return 1;
     }
@@ -328,6 +335,8 @@ int main(int argc, char** argv) {
     app_opt.quick_keys_file = opt.quick_keys;
     ui::App app(shop, std::move(services), app_opt);
     app.start();
+    // A new database (or one nobody can log in to): the first-run set-up instead of the login.
+    if (app.start_setup_if_needed()) spdlog::info("first run: set-up wizard shown");
 
     if (opt.screenshot_on_signal) {
         std::signal(SIGUSR1, on_sigusr1);

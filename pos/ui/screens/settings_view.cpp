@@ -1,0 +1,398 @@
+// The admin's settings screen: every ShopSettings value in one place, grouped in a left list.
+// Each field goes through core::set_setting, so the POS accepts and refuses exactly what
+// `waserda settings set KEY VALUE` does, with the same sentence. Saving is explicit (core checks
+// ManageSettings; anyone else is asked for an admin's PIN); leaving with unsaved changes asks.
+//
+// [SECTION] Sections and fields
+// [SECTION] Editing
+// [SECTION] Drawing
+// [SECTION] Users
+// [SECTION] Leaving with unsaved changes
+#include "pos/core/i18n.hpp"
+#include "pos/ui/app.hpp"
+#include "pos/ui/keys.hpp"
+#include "pos/ui/screens/device_panel.hpp"
+#include "pos/ui/screens/screens.hpp"
+#include "pos/ui/screens/settings_form.hpp"
+#include "pos/ui/widgets.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace waserda::ui {
+namespace {
+
+using core::tr;
+
+// [SECTION] Sections and fields
+
+struct Section {
+    const char* id;
+    std::string title;
+};
+
+std::vector<Section> sections() {
+    return {{"shop", tr("Toko")},          {"receipt", tr("Struk")},         {"tax", tr("Pajak (PPN)")},
+            {"rounding", tr("Pembulatan")}, {"codes", tr("Kode timbangan")}, {"credit", tr("Kredit anggota")},
+            {"backup", tr("Cadangan")},     {"central", tr("Server pusat")},  {"devices", tr("Perangkat")},
+            {"users", tr("Pengguna")}};
+}
+
+class SettingsView;
+
+class UnsavedDialog final : public Dialog {
+public:
+    explicit UnsavedDialog(SettingsView& view) : view_(view) {}
+    std::string title() const override { return tr("Perubahan belum disimpan"); }
+    ImVec2 size(ImVec2 display) const override {
+        const Theme& t = theme();
+        return ImVec2(std::min(display.x - 40, 620 * t.scale), std::min(display.y - 40, 300 * t.scale));
+    }
+    bool draw(App& app) override;
+
+private:
+    SettingsView& view_;
+};
+
+class SettingsView final : public View {
+public:
+    SettingsView() : View("settings") {}
+    std::string title() const override { return tr("Pengaturan"); }
+    std::optional<core::Permission> permission() const override { return core::Permission::ManageSettings; }
+    bool in_menu() const override { return true; }
+
+    void on_show(App& app) override {
+        reset(app);
+        section_ = "shop";
+        users_ = app.all_users();
+        pin_user_.clear();
+    }
+
+    bool dirty(App& app) const {
+        return core::settings_to_kv(draft_) != core::settings_to_kv(app.shop().settings()) || !token_.empty() ||
+               !errors_.empty();
+    }
+    bool save(App& app) {
+        // A refused value stops the save with the same sentence `waserda settings set` prints.
+        for (auto& [key, text] : text_) {
+            core::ShopSettings probe = draft_;
+            if (auto st = core::set_setting(probe, key, text); !st) {
+                section_ = section_of(key);
+                app.show_error(st.error());
+                return false;
+            }
+        }
+        bool saved = app.save_settings(draft_, token_.empty() ? std::nullopt : std::optional<std::string>(token_));
+        if (saved) {
+            token_.clear();
+            reset_texts(app);
+        }
+        return saved;
+    }
+    void discard(App& app) { reset(app); }
+
+protected:
+    void drawContent(App& app) override;
+
+private:
+    void reset(App& app) {
+        draft_ = app.shop().settings();
+        token_.clear();
+        reset_texts(app);
+        form_.clear();
+    }
+    void reset_texts(App&) {
+        text_ = core::settings_to_kv(draft_);
+        last_ = text_;
+        errors_.clear();
+    }
+    static std::string section_of(const std::string& key) {
+        if (key.rfind("shop.", 0) == 0 || key == "device" || key == "language" || key == "utc_offset_minutes") return "shop";
+        if (key.rfind("receipt.", 0) == 0) return "receipt";
+        if (key.rfind("tax.", 0) == 0) return "tax";
+        if (key.rfind("cash_rounding.", 0) == 0) return "rounding";
+        if (key == "in_store_codes") return "codes";
+        if (key.rfind("credit.", 0) == 0) return "credit";
+        if (key.rfind("backup.", 0) == 0) return "backup";
+        if (key.rfind("central.", 0) == 0) return "central";
+        return "devices";
+    }
+
+    // [SECTION] Editing
+    // A text field for one settings key; its error (core's sentence) under it.
+    void field(const std::string& key, const std::string& label, float w, FieldKind kind = FieldKind::Text,
+               const std::string& placeholder = {}) {
+        auto it = errors_.find(key);
+        form_.field("settings." + key, label, text_[key], w, kind, placeholder, it == errors_.end() ? std::string() : it->second);
+        ImGui::Dummy(ImVec2(0, theme().gap * 0.5f));
+    }
+    void choice(const std::string& key, const std::string& label, const std::vector<std::pair<std::string, std::string>>& options,
+                float w) {
+        choice_row("settings." + key, label, text_[key], options, w);
+        ImGui::Dummy(ImVec2(0, theme().gap * 0.5f));
+    }
+    // Whatever changed this frame goes through core::set_setting into the draft.
+    void apply_changes() {
+        for (auto& [key, text] : text_) {
+            if (last_[key] == text) continue;
+            last_[key] = text;
+            if (auto st = core::set_setting(draft_, key, text); !st) errors_[key] = st.error().message;
+            else errors_.erase(key);
+        }
+    }
+
+    void draw_section(App& app, float w);
+    void draw_users(App& app, float w);
+
+    core::ShopSettings draft_;
+    std::map<std::string, std::string> text_, last_, errors_;
+    std::string token_;
+    std::string section_ = "shop";
+    Form form_;
+    // Users
+    std::vector<core::User> users_;
+    std::string new_name_, new_role_ = "cashier", new_pin_, new_pin2_;
+    std::string pin_user_, reset_pin_, reset_pin2_;
+};
+
+bool UnsavedDialog::draw(App& app) {
+    const Theme& t = theme();
+    wrapped(colors::Text, tr("Simpan perubahan pengaturan sebelum keluar?"));
+    ImGui::Dummy(ImVec2(0, t.gap));
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    float bw = (ImGui::GetContentRegionAvail().x - 2 * gap) / 3;
+    bool keep = true;
+    if (big_button(tr("Batal") + "##leave.cancel", ImVec2(bw, t.touch), Tone::Normal, "Esc", "settings.leave.cancel") ||
+        key_pressed(keys::Escape))
+        keep = false;
+    ImGui::SameLine();
+    if (big_button(tr("Buang") + "##leave.discard", ImVec2(bw, t.touch), Tone::Danger, nullptr, "settings.leave.discard")) {
+        view_.discard(app);
+        app.back();
+        keep = false;
+    }
+    ImGui::SameLine();
+    if (big_button(tr("Simpan") + "##leave.save", ImVec2(bw, t.touch), Tone::Ok, "Enter", "settings.leave.save") ||
+        key_pressed(keys::Enter)) {
+        keep = false;
+        if (view_.save(app)) app.back();
+    }
+    return keep;
+}
+
+// [SECTION] Drawing
+
+void SettingsView::drawContent(App& app) {
+    const Theme& t = theme();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float footer = t.touch + style.ItemSpacing.y * 2;
+    const float body_h = avail.y - footer;
+    const float nav_w = std::floor(230 * t.scale);
+    const bool keyboard = form_.has_active();
+    const float kb_w = keyboard ? std::floor(std::min(600 * t.scale, avail.x * 0.42f)) : 0.0f;
+    const float main_w = avail.x - nav_w - style.ItemSpacing.x - (keyboard ? kb_w + style.ItemSpacing.x : 0.0f);
+
+    ImGui::BeginChild("settings.nav", ImVec2(nav_w, body_h), false);
+    for (auto& s : sections()) {
+        if (big_button(s.title + "##tab" + s.id, ImVec2(nav_w, t.touch), section_ == s.id ? Tone::Selected : Tone::Ghost,
+                       nullptr, std::string("settings.tab.") + s.id)) {
+            section_ = s.id;
+            form_.clear();
+            if (section_ == "users") users_ = app.all_users();
+        }
+    }
+    ImGui::EndChild();
+    ImGui::SameLine();
+
+    form_.begin();
+    ImGui::BeginChild("settings.main", ImVec2(main_w, body_h), false);
+    draw_section(app, ImGui::GetContentRegionAvail().x - style.ScrollbarSize);
+    ImGui::EndChild();
+    if (keyboard) {
+        ImGui::SameLine();
+        ImGui::BeginChild("settings.kb", ImVec2(kb_w, body_h), false);
+        float kb_h = std::min(body_h, 5 * t.touch * 1.15f + 4 * style.ItemSpacing.y);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + std::max(0.0f, body_h - kb_h));
+        form_.keyboard("settings.kb", ImVec2(kb_w, kb_h));
+        ImGui::EndChild();
+    }
+    form_.end();
+    apply_changes();
+
+    // Footer: back, undo, save.
+    ImGui::Dummy(ImVec2(0, style.ItemSpacing.y));
+    const bool is_dirty = dirty(app);
+    float bw = std::max(200 * t.scale, avail.x * 0.18f);
+    bool back = big_button(tr("Kembali") + "##settings.back", ImVec2(bw, t.touch), Tone::Normal, "Esc", "settings.back");
+    ImGui::SameLine();
+    if (is_dirty) {
+        ImGui::AlignTextToFramePadding();
+        text_colored(colors::Warning, tr("Ada perubahan yang belum disimpan."));
+    }
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - 2 * bw - style.ItemSpacing.x);
+    if (big_button(tr("Batalkan perubahan") + "##settings.undo", ImVec2(bw, t.touch), Tone::Ghost, nullptr, "settings.undo",
+                   is_dirty))
+        reset(app);
+    ImGui::SameLine();
+    if (big_button(tr("Simpan") + "##settings.save", ImVec2(bw, t.touch), Tone::Ok, "F12", "settings.save", is_dirty) ||
+        (is_dirty && shortcut(keys::F12)))
+        (void)save(app);
+    if (shortcut(keys::Escape)) {
+        if (form_.has_active()) form_.clear();
+        else back = true;
+    }
+    if (back) {
+        if (is_dirty) app.open_dialog(std::make_unique<UnsavedDialog>(*this));
+        else app.back();
+    }
+}
+
+void SettingsView::draw_section(App& app, float w) {
+    const Theme& t = theme();
+    const float half = std::floor((w - ImGui::GetStyle().ItemSpacing.x) / 2);
+    if (section_ == "shop") {
+        field("shop.name", tr("Nama toko"), w);
+        field("shop.address", tr("Alamat (dicetak di struk)"), w);
+        field("shop.npwp", tr("NPWP koperasi"), w, FieldKind::Text, "00.000.000.0-000.000");
+        field("device", tr("Nomor kasir (awal nomor struk)"), half, FieldKind::Text, "T01");
+        choice("language", tr("Bahasa"), {{"id", "Bahasa Indonesia"}, {"en", "English"}}, w);
+        choice("utc_offset_minutes", tr("Zona waktu"), {{"420", "WIB"}, {"480", "WITA"}, {"540", "WIT"}}, w);
+    } else if (section_ == "receipt") {
+        field("receipt.footer", tr("Tulisan di bawah struk"), w);
+        wrapped(colors::Muted, tr("Logo, lebar kertas dan printer ada di bagian Perangkat."));
+    } else if (section_ == "tax") {
+        choice("tax.pkp", tr("Koperasi PKP (memungut PPN)?"), {{"false", tr("Bukan PKP")}, {"true", tr("PKP: PPN di struk")}}, w);
+        field("tax.rate_bp", tr("Tarif PPN dalam basis poin (1200 = 12%)"), half, FieldKind::Digits);
+        field("tax.dpp_num", tr("DPP: pembilang (11 untuk 11/12)"), half, FieldKind::Digits);
+        field("tax.dpp_den", tr("DPP: penyebut (12 untuk 11/12)"), half, FieldKind::Digits);
+    } else if (section_ == "rounding") {
+        field("cash_rounding.unit", tr("Pembulatan tunai ke kelipatan (rupiah)"), half, FieldKind::Digits, "100");
+        choice("cash_rounding.mode", tr("Arah pembulatan"),
+               {{"none", tr("Tanpa")}, {"nearest", tr("Terdekat")}, {"down", tr("Ke bawah")}, {"up", tr("Ke atas")}}, w);
+    } else if (section_ == "codes") {
+        field("in_store_codes", tr("Aturan kode timbangan dan kode harga toko"), w, FieldKind::Text, "20:5:weight,21:5:price");
+        wrapped(colors::Muted, tr("Tiap aturan: awalan:digit barang:weight (berat gram) atau price (harga rupiah), dipisah koma. Contoh: 20:5:weight,21:5:price."));
+    } else if (section_ == "credit") {
+        choice("credit.mode", tr("Batas kredit anggota"),
+               {{"none", tr("Tanpa kredit")}, {"fixed", tr("Tetap")}, {"percent", tr("Persen simpanan")}, {"lesser", tr("Yang terkecil")}},
+               w);
+        field("credit.fixed_limit", tr("Batas tetap (rupiah)"), half, FieldKind::Digits);
+        field("credit.percent", tr("Persen dari simpanan pokok + wajib"), half, FieldKind::Digits);
+        choice("credit.include_sukarela", tr("Simpanan sukarela ikut dihitung?"), {{"false", tr("Tidak")}, {"true", tr("Ya")}}, w);
+        field("credit.monthly_cap", tr("Batas belanja kredit per bulan (kosong: tanpa)"), half, FieldKind::Digits);
+        choice("credit.block_in_arrears", tr("Tolak kredit bila ada tunggakan?"), {{"false", tr("Tidak")}, {"true", tr("Ya")}}, w);
+    } else if (section_ == "backup") {
+        field("backup.dir", tr("Folder cadangan harian (mis. USB)"), w, FieldKind::Text, "/media/usb/cadangan");
+        field("backup.keep", tr("Simpan berapa cadangan terakhir"), half, FieldKind::Digits, "7");
+        wrapped(colors::Muted, tr("Kasir membuat satu cadangan sehari saat dibuka. Kosong: tanpa cadangan otomatis."));
+    } else if (section_ == "central") {
+        field("central.url", tr("Alamat server pusat (kosong: mandiri)"), w, FieldKind::Text, "https://pusat.koperasi.id");
+        bool has_token = !app.saved_sync_token().empty();
+        form_.field("settings.sync.token", tr("Token perangkat baru"), token_, w, FieldKind::Text,
+                    has_token ? tr("(tersimpan; isi untuk mengganti)") : tr("dari waserda-central device add"));
+        ImGui::Dummy(ImVec2(0, t.gap * 0.5f));
+        auto test = app.connection_test();
+        if (big_button(tr("Tes koneksi") + "##settings.test", ImVec2(half, t.touch), Tone::Normal, nullptr, "settings.test",
+                       !test.running))
+            app.test_connection(text_["central.url"], token_.empty() ? app.saved_sync_token() : token_);
+        if (test.running || test.done)
+            wrapped(test.running ? colors::Muted : test.ok ? colors::OkDark : colors::Danger, test.text);
+        wrapped(colors::Muted, tr("Server pusat yang baru dipakai setelah program kasir dibuka ulang."));
+    } else if (section_ == "devices") {
+        (void)draw_device_panel(app, draft_, "settings.devices");
+    } else if (section_ == "users") {
+        draw_users(app, w);
+    }
+}
+
+// [SECTION] Users
+
+void SettingsView::draw_users(App& app, float w) {
+    const Theme& t = theme();
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    auto role_text = [](core::Role r) {
+        switch (r) {
+            case core::Role::Cashier: return tr("Kasir");
+            case core::Role::Supervisor: return tr("Supervisor");
+            case core::Role::Manager: return tr("Manajer");
+            case core::Role::Admin: return tr("Admin");
+        }
+        return std::string();
+    };
+    float list_h = std::min(ImGui::GetContentRegionAvail().y * 0.42f, float(users_.size()) * (t.touch + gap) + gap);
+    ImGui::BeginChild("settings.users", ImVec2(w, list_h), false);
+    float bw = std::floor(w * 0.24f);
+    for (auto& u : users_) {
+        ImGui::AlignTextToFramePadding();
+        {
+            FontScope f(Font::Bold);
+            text_colored(u.active ? colors::Text : colors::Muted, u.name);
+        }
+        ImGui::SameLine(w * 0.3f);
+        text_colored(colors::Muted, role_text(u.role) + (u.active ? "" : " - " + tr("nonaktif")));
+        ImGui::SameLine(w - 2 * bw - gap);
+        if (big_button(tr("Ganti PIN") + "##pin" + u.name, ImVec2(bw, t.touch), pin_user_ == u.name ? Tone::Selected : Tone::Ghost,
+                       nullptr, "settings.user." + u.name + ".pin")) {
+            pin_user_ = u.name;
+            reset_pin_.clear();
+            reset_pin2_.clear();
+        }
+        ImGui::SameLine();
+        if (big_button((u.active ? tr("Nonaktifkan") : tr("Aktifkan")) + "##act" + u.name, ImVec2(bw, t.touch),
+                       u.active ? Tone::Ghost : Tone::Normal, nullptr, "settings.user." + u.name + ".active")) {
+            (void)app.set_user_active(u.name, !u.active);
+            users_ = app.all_users();
+        }
+    }
+    ImGui::EndChild();
+    ImGui::Separator();
+    const float half = std::floor((w - gap) / 2);
+    if (!pin_user_.empty()) {
+        section_label(tr("PIN baru untuk {}", pin_user_));
+        ImGui::BeginGroup();
+        form_.field("settings.resetpin.pin", tr("PIN baru"), reset_pin_, half, FieldKind::Pin);
+        ImGui::EndGroup();
+        ImGui::SameLine();
+        ImGui::BeginGroup();
+        form_.field("settings.resetpin.pin2", tr("Ulangi PIN"), reset_pin2_, half, FieldKind::Pin);
+        ImGui::EndGroup();
+        if (big_button(tr("Simpan PIN") + "##resetpin", ImVec2(half, t.touch), Tone::Ok, nullptr, "settings.resetpin.save")) {
+            if (reset_pin_ != reset_pin2_) app.show_error(tr("PIN kedua tidak sama dengan yang pertama. Ketik ulang."));
+            else if (app.reset_pin(pin_user_, reset_pin_)) pin_user_.clear();
+        }
+        ImGui::SameLine();
+        if (big_button(tr("Batal") + "##resetpin.cancel", ImVec2(half, t.touch), Tone::Normal, nullptr, "settings.resetpin.cancel"))
+            pin_user_.clear();
+        return;
+    }
+    section_label(tr("Tambah pengguna"));
+    form_.field("settings.newuser.name", tr("Nama"), new_name_, w);
+    choice_row("settings.newuser.role", {}, new_role_,
+               {{"cashier", tr("Kasir")}, {"supervisor", tr("Supervisor")}, {"manager", tr("Manajer")}, {"admin", tr("Admin")}}, w);
+    ImGui::BeginGroup();
+    form_.field("settings.newuser.pin", tr("PIN (4-8 angka)"), new_pin_, half, FieldKind::Pin);
+    ImGui::EndGroup();
+    ImGui::SameLine();
+    ImGui::BeginGroup();
+    form_.field("settings.newuser.pin2", tr("Ulangi PIN"), new_pin2_, half, FieldKind::Pin);
+    ImGui::EndGroup();
+    if (big_button(tr("Tambah pengguna") + "##newuser", ImVec2(half, t.touch), Tone::Ok, nullptr, "settings.newuser.add")) {
+        if (new_pin_ != new_pin2_) {
+            app.show_error(tr("PIN kedua tidak sama dengan yang pertama. Ketik ulang."));
+        } else if (app.add_user(new_name_, *core::role_from(new_role_), new_pin_)) {
+            new_name_.clear();
+            new_pin_.clear();
+            new_pin2_.clear();
+            form_.clear();
+            users_ = app.all_users();
+        }
+    }
+}
+
+}  // namespace
+
+std::unique_ptr<View> make_settings_view() { return std::make_unique<SettingsView>(); }
+
+}  // namespace waserda::ui
