@@ -322,7 +322,7 @@ void add_check(CLI::App& app, Context& ctx) {
             findings->insert(findings->end(), member_findings->begin(), member_findings->end());
             bool all_ok = true;
             for (auto& f : *findings) {
-                std::cout << (f.ok ? "OK    " : "GAGAL ") << f.what << (f.detail.empty() ? "" : ": " + f.detail) << "\n";
+                std::cout << (f.ok ? "OK    " : tr("GAGAL ")) << f.what << (f.detail.empty() ? "" : ": " + f.detail) << "\n";
                 all_ok = all_ok && f.ok;
             }
             return all_ok ? 0 : 1;
