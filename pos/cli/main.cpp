@@ -4,17 +4,38 @@
 #include "pos/store/logging.hpp"
 
 #include <iostream>
+#include <string>
+
+namespace {
+
+// The value of `--name VALUE` or `--name=VALUE` in argv, read before CLI11 parses: help texts are
+// translated when the commands are registered, so the language must be known first.
+std::string early_option(int argc, char** argv, const std::string& name) {
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        if (a == name && i + 1 < argc) return argv[i + 1];
+        if (a.rfind(name + "=", 0) == 0) return a.substr(name.size() + 1);
+    }
+    return {};
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
     using namespace waserda;
     cli::Context ctx;
-    CLI::App app{"Waserda POS: kasir dan persediaan untuk waserda koperasi"};
+    std::string lang = early_option(argc, argv, "--lang");
+    if (lang != "en") lang = "id";
+    ctx.assets_dir = early_option(argc, argv, "--assets");
+    if (ctx.assets_dir.empty()) ctx.assets_dir = cli::default_assets_dir();
+    core::translator().load(ctx.assets_dir + "/i18n", lang);
+
+    CLI::App app{core::tr("Waserda POS: kasir dan persediaan untuk waserda koperasi")};
     app.require_subcommand(1);
     app.set_version_flag("--version", std::string("waserda ") + WASERDA_VERSION);
-    app.add_option("--db", ctx.db_path, "Database file (default: $WASERDA_DB or ~/.local/share/waserda/waserda.sqlite)");
-    app.add_option("--assets", ctx.assets_dir, "Assets folder (translations, demo catalog, printer profiles)");
-    std::string lang = "id";
-    app.add_option("--lang", lang, "Language of messages: id (default) or en")->check(CLI::IsMember({"id", "en"}));
+    app.add_option("--db", ctx.db_path, core::tr("File database (bawaan: $WASERDA_DB atau ~/.local/share/waserda/waserda.sqlite)"));
+    app.add_option("--assets", ctx.assets_dir, core::tr("Folder aset (terjemahan, katalog demo, profil printer)"));
+    app.add_option("--lang", lang, core::tr("Bahasa pesan: id (bawaan) atau en"))->check(CLI::IsMember({"id", "en"}));
     app.parse_complete_callback([&] {
         if (ctx.assets_dir.empty()) ctx.assets_dir = cli::default_assets_dir();
         core::translator().load(ctx.assets_dir + "/i18n", lang);
