@@ -112,7 +112,7 @@ void payments(EscposEncoder& enc, const core::Sale& sale) {
         enc.two_columns(core::describe(p.method), amount(shown));
         if (!p.reference.empty()) enc.two_columns("  " + core::tr("Ref."), p.reference);
     }
-    if (!sale.change.is_zero()) enc.bold(true).two_columns(core::tr("Kembali"), amount(sale.change)).bold(false);
+    if (!sale.change.is_zero()) enc.bold(true).two_columns(core::tr("Kembalian"), amount(sale.change)).bold(false);
     if (sale.member_available_credit || sale.member_sukarela) {
         enc.rule('-');
         if (sale.member_available_credit)

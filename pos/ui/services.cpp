@@ -38,7 +38,7 @@ std::string receipt_text(const core::Sale& sale, const core::ShopSettings& shop,
     out += std::string(42, '-') + "\n";
     out += pad_line(tr("TOTAL"), core::format_amount(sale.total)) + "\n";
     for (auto& p : sale.payments) out += pad_line(core::describe(p.method), core::format_amount(p.amount)) + "\n";
-    if (!sale.change.is_zero()) out += pad_line(tr("Kembali"), core::format_amount(sale.change)) + "\n";
+    if (!sale.change.is_zero()) out += pad_line(tr("Kembalian"), core::format_amount(sale.change)) + "\n";
     if (sale.member_available_credit) out += pad_line(tr("Sisa kredit"), core::format_amount(*sale.member_available_credit)) + "\n";
     if (sale.member_sukarela) out += pad_line(tr("Saldo sukarela"), core::format_amount(*sale.member_sukarela)) + "\n";
     out += shop.receipt_footer + "\n";

@@ -75,7 +75,7 @@ TEST(Receipt, Prints58mmSaleByteForByte) {
         ln(dash) +
         row("Kredit anggota", 11, "150.000") +
         row("Tunai", 20, "100.000") +
-        ESC_BOLD_ON + row("Kembali", 19, "28.000") + ESC_BOLD_OFF +
+        ESC_BOLD_ON + row("Kembalian", 17, "28.000") + ESC_BOLD_OFF +
         ln(dash) +
         row("Sisa limit kredit", 8, "350.000") +
         row("Simpanan sukarela", 8, "125.000") +
@@ -124,7 +124,7 @@ TEST(Receipt, Prints80mmSaleByteForByte) {
         ln(dash) +
         row("Kredit anggota", 27, "150.000") +
         row("Tunai", 36, "100.000") +
-        ESC_BOLD_ON + row("Kembali", 35, "28.000") + ESC_BOLD_OFF +
+        ESC_BOLD_ON + row("Kembalian", 33, "28.000") + ESC_BOLD_OFF +
         ln(dash) +
         row("Sisa limit kredit", 24, "350.000") +
         row("Simpanan sukarela", 24, "125.000") +
@@ -147,7 +147,7 @@ TEST(Receipt, ReadsBackThroughTheVirtualPrinterOn58mm) {
     auto bytes = receipt_bytes(sample_sale(), sample_settings(), qr58());
     std::string text = text_of(bytes, 384);
     for (const char* line : {"  Waserda Makmur", "No.            T01-20261122-0007", "  0,750 kg x 14.100       10.575",
-                             "TOTAL    222.000", "PPN 12%                   23.783", "Kembali                   28.000",
+                             "TOTAL    222.000", "PPN 12%                   23.783", "Kembalian                 28.000",
                              "Sisa limit kredit        350.000", "Terima kasih atas kunjungan Anda",
                              "[QR T01-20261122-0007]", "        T01-20261122-0007"})
         EXPECT_TRUE(has_line(text, line)) << line << "\n" << text;
@@ -209,7 +209,7 @@ TEST(Receipt, PrintsAReturnWithItsOriginalSale) {
                              "Gula Pasir 1 kg                          -16.000", "RETUR            -16.000",
                              "Tunai                                    -16.000", "[CODE128 T01-20261123-0002]"})
         EXPECT_TRUE(has_line(text, line)) << line << "\n" << text;
-    EXPECT_EQ(text.find("Kembali"), std::string::npos);
+    EXPECT_EQ(text.find("Kembalian"), std::string::npos);
 }
 
 TEST(Receipt, LeavesNpwpAndTaxOutWhenNotPkp) {
