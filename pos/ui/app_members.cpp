@@ -125,18 +125,20 @@ std::vector<std::string> App::export_folders() const {
         if (db.has_parent_path()) base = db.parent_path();
     }
     out.push_back((base / "ekspor").string());
-    // A USB stick: /media/<user>/<label> (udisks) or /media/<label>.
+    // A USB stick: <root>/<user>/<label> (udisks) or <root>/<label>, for each of AppOptions::usb_roots.
     std::error_code ec;
-    for (auto& e : fs::directory_iterator("/media", ec)) {
-        if (!e.is_directory(ec)) continue;
-        bool nested = false;
-        for (auto& f : fs::directory_iterator(e.path(), ec)) {
-            if (f.is_directory(ec)) {
-                out.push_back((f.path() / "ekspor").string());
-                nested = true;
+    for (auto& root : options_.usb_roots) {
+        for (auto& e : fs::directory_iterator(root, ec)) {
+            if (!e.is_directory(ec)) continue;
+            bool nested = false;
+            for (auto& f : fs::directory_iterator(e.path(), ec)) {
+                if (f.is_directory(ec)) {
+                    out.push_back((f.path() / "ekspor").string());
+                    nested = true;
+                }
             }
+            if (!nested) out.push_back((e.path() / "ekspor").string());
         }
-        if (!nested) out.push_back((e.path() / "ekspor").string());
     }
     return out;
 }

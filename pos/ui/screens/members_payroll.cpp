@@ -150,7 +150,10 @@ private:
             ImGui::Dummy(ImVec2(0, t.gap));
             ImGui::PushTextWrapPos(0);
             text_colored(colors::Danger, tr("File ditolak, tidak ada yang diposting:"));
-            for (auto& p : problems_) ImGui::TextUnformatted(p.c_str());
+            for (auto& [line, text] : problems_) {
+                ImGui::TextUnformatted(text.c_str());
+                register_last_item(fmt::format("payroll.problem.{}", line));   // the line named, for the tests
+            }
             ImGui::PopTextWrapPos();
         }
     }
@@ -172,7 +175,7 @@ private:
         }
         if (!r->posting) {
             for (auto& p : r->parse.problems)
-                problems_.push_back(p.line > 0 ? tr("Baris {}: {}", p.line, p.message) : p.message);
+                problems_.push_back({p.line, p.line > 0 ? tr("Baris {}: {}", p.line, p.message) : p.message});
             app.show_error(tr("File {} ditolak: {} masalah. Perbaiki lalu posting lagi.", name, r->parse.problems.size()));
             return;
         }
@@ -184,7 +187,7 @@ private:
     std::optional<core::PayrollList> list_;
     core::ReportTable table_;
     std::vector<std::string> files_;
-    std::vector<std::string> problems_;
+    std::vector<std::pair<int, std::string>> problems_;   // file line (0: the whole file), sentence
     ExportFolder folder_;
 };
 

@@ -143,7 +143,7 @@ void ExportFolder::draw(App& app, const std::string& id, float width) {
     if (big_button(tr("Ganti folder") + "##" + id, ImVec2(bw, t.touch), Tone::Ghost, nullptr, id + ".folder")) {
         reset(app);
         if (!choices.empty()) index = (index + 1) % choices.size();
-        if (choices.size() == 1) app.show_info(tr("Tidak ada flashdisk di /media; ekspor ke {}.", dir()));
+        if (choices.size() == 1) app.show_info(tr("Tidak ada flashdisk terpasang; ekspor ke {}.", dir()));
     }
 }
 
@@ -240,6 +240,7 @@ public:
         float kb_h = std::min(ImGui::GetContentRegionAvail().y * 0.5f, 5 * (t.touch + ImGui::GetStyle().ItemSpacing.y));
         ImGui::BeginChild("pick.results", ImVec2(w, ImGui::GetContentRegionAvail().y - kb_h - ImGui::GetStyle().ItemSpacing.y), true);
         float rw = ImGui::GetContentRegionAvail().x;
+        const core::Member* chosen = nullptr;
         for (size_t i = 0; i < results_.size(); ++i) {
             const auto& m = results_[i];
             std::string label = fmt::format("{}   {}   {}", m.number, m.name, m.work_unit);
@@ -247,20 +248,18 @@ public:
             bool tap = big_button(label + "##pick" + std::to_string(m.id), ImVec2(rw, t.touch), Tone::Ghost, nullptr,
                                   fmt::format("members.pick.result.{}", i));
             ImGui::PopStyleVar();
-            if (tap) {
-                picked_(app, m);
-                return false;
-            }
+            if (tap) chosen = &m;
         }
         if (results_.empty() && text_.size() >= 2) text_colored(colors::Muted, tr("Tidak ada anggota yang cocok."));
         ImGui::EndChild();
         auto r = keyboard("members.pick.kb", text_, ImGui::GetContentRegionAvail(), true);
-        if (r == PadResult::Cancel) return false;
-        if (r == PadResult::Ok && results_.size() == 1) {
-            picked_(app, results_.front());
+        if (r == PadResult::Ok && results_.size() == 1) chosen = &results_.front();
+        if (chosen) {
+            core::Member m = *chosen;
+            picked_(app, m);
             return false;
         }
-        return true;
+        return r != PadResult::Cancel;
     }
 
 private:

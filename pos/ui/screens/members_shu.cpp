@@ -50,14 +50,16 @@ protected:
         ImGui::BeginChild("shu.form", ImVec2(left_w, avail.y), false, ImGuiWindowFlags_NoScrollbar);
         float w = ImGui::GetContentRegionAvail().x;
         if (year_stepper("shu.year", year_, w)) invalidate();
+        // The surplus across the form, the six percentages two by two.
+        float bw2 = (w - gap) / 2;
         for (size_t i = 0; i < fields_.size(); ++i) {
             auto& f = fields_[i];
             std::string shown = f.text;
             if (i == 0 && !f.text.empty()) shown = rp(core::Money::rp(std::stoll(f.text)));
             else if (i > 0 && !f.text.empty()) shown += " %";
-            if (field_box(std::string("shu.field.") + f.id, f.label, shown, i == selected_, w)) selected_ = i;
+            if (i >= 2 && i % 2 == 0) ImGui::SameLine();
+            if (field_box(std::string("shu.field.") + f.id, f.label, shown, i == selected_, i == 0 ? w : bw2)) selected_ = i;
         }
-        float bw2 = (w - gap) / 2;
         if (big_button(tr("Akhir tahun") + "##shu.basis.end", ImVec2(bw2, t.touch),
                        basis_ == core::ShuSavingsBasis::YearEnd ? Tone::Selected : Tone::Ghost, nullptr, "shu.basis.year_end")) {
             basis_ = core::ShuSavingsBasis::YearEnd;
