@@ -53,6 +53,7 @@ void App::start() {
         show_error(restored.error());
     }
     load_quick_keys();
+    (void)apply_due_prices_daily();
     refresh_status();
     go("login");
 }
@@ -95,6 +96,7 @@ bool App::poll_services() {
         }
     }
     changed = poll_settings_work() || changed;       // a central server connection test finished
+    changed = apply_due_prices_daily() || changed;   // once a day: today's price changes
     auto before_printer = state_.printer;
     auto before_scanner = state_.scanner;
     auto before_sync = state_.sync;
@@ -514,6 +516,7 @@ void App::scan(const std::string& raw) {
     for (char c : raw)
         if (c != ' ' && c != '\r' && c != '\n' && c != '\t') code.push_back(c);
     if (code.empty() || !state_.user || state_.locked) return;
+    if (auto v = screens_.find(state_.screen); v != screens_.end() && v->second->on_scan(*this, code)) return;
     if (state_.screen == "returns") {
         (void)load_return(code);
         return;

@@ -3,6 +3,7 @@
 // No window and no GL here: main.cpp and the headless harness host it.
 #pragma once
 
+#include "pos/core/manager_service.hpp"
 #include "pos/core/members_service.hpp"
 #include "pos/core/catalog_io.hpp"
 #include "pos/core/shop.hpp"
@@ -117,6 +118,23 @@ public:
     std::string export_xlsx(const std::string& dir, const std::string& name, const std::vector<core::ReportTable>& tables);
     std::string export_payroll_xlsx(const std::string& dir, const std::string& name, const core::PayrollList& list);
 
+    // [SECTION] Intents: stock (app_stock.cpp) - the manager's stock screens
+    core::ManagerService* manager();    // null when this till has no back office
+    // An item for stock work by barcode, carton code, SKU or scale label (inactive items too).
+    std::optional<core::ScanHit> stock_lookup(const std::string& code);
+    // A goods receipt (or, with `to_supplier`, a return to the supplier); a Denied asks for a
+    // manager's PIN. `done` gets the posted document.
+    void stock_receive(const core::ReceiveRequest& req, bool to_supplier, std::function<void(const core::GoodsReceipt&)> done);
+    void stock_adjust(const core::AdjustRequest& req, std::function<void()> done);
+    // Posting an opname always takes a manager's PIN, whoever is logged in.
+    void stock_post_opname(const std::string& session, std::function<void(const core::OpnameSession&)> done);
+    // The price changes due today, applied once per local day: at start-up and while running.
+    // True when it applied something.
+    bool apply_due_prices_daily();
+    // Shelf labels as a sheet for the receipt printer (<base>.bin, ESC/POS, with <base>.png to see
+    // it) and <base>.csv, in the export folder. False (banner says why) when it could not be written.
+    bool stock_label_sheet(const std::vector<core::ShelfLabel>& labels, const std::string& base);
+
     // [SECTION] Intents: settings and first-run set-up (app_settings.cpp)
     enum class Catalog { Empty, Demo, Csv };
     // Everything the first-run wizard collected; nothing is written before finish_setup().
@@ -192,6 +210,7 @@ private:
     int64_t committed_ = 0;             // sales and returns committed; tells pay() it went through
     struct SettingsWork;                       // app_settings.cpp: the connection test's thread
     std::shared_ptr<SettingsWork> settings_work_;
+    std::string prices_checked_on_;     // apply_due_prices_daily: the local date it last ran
 };
 
 // Registers the built-in screens (login, shift, checkout, pay, held, returns, menu...).

@@ -28,6 +28,9 @@ public:
     virtual bool in_menu() const { return false; }
     virtual bool needs_shift() const { return false; }      // selling screens need an open shift
     virtual void on_show(App&) {}                           // each time the screen is entered
+    // A scan (USB/serial scanner, or a wedge the app detected) while this screen is shown: true
+    // when the screen took it; false lets the checkout have it (the cart).
+    virtual bool on_scan(App&, const std::string& /*code*/) { return false; }
 
     void draw(App& app, ImVec2 pos, ImVec2 size);
 

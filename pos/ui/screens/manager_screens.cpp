@@ -2,9 +2,12 @@
 #include "pos/ui/screens/screens.hpp"
 
 #include "pos/ui/app.hpp"
+#include "pos/ui/screens/stock_common.hpp"   // stock screens
 
 namespace waserda::ui {
 
-void add_manager_screens(App&) {}
+void add_manager_screens(App& app) {
+    add_stock_screens(app);   // stock_*.cpp
+}
 
 }  // namespace waserda::ui
