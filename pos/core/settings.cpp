@@ -294,8 +294,7 @@ Status check_printer_spec(const std::string& spec) {
               (starts("tcp:") && is_host_port(spec.substr(4)));
     if (ok) return ok_status();
     return make_error(ErrorCode::Invalid,
-                      tr("Printer \"{}\" tidak dikenal. Tulis usb, usb:VID:PID (mis. usb:0416:5011), file:/dev/usb/lp0, "
-                         "tcp:ALAMAT[:PORT] atau virtual:FOLDER.", spec));
+                      tr("Printer \"{}\" tidak dikenal. Tulis usb, usb:VID:PID (mis. usb:0416:5011), file:/dev/usb/lp0, tcp:ALAMAT[:PORT] atau virtual:FOLDER.", spec));
 }
 
 Status check_scanner_spec(const std::string& spec) {
@@ -303,8 +302,7 @@ Status check_scanner_spec(const std::string& spec) {
               (spec.rfind("serial:", 0) == 0 && spec.size() > 8 && spec[7] == '/');
     if (ok) return ok_status();
     return make_error(ErrorCode::Invalid,
-                      tr("Pemindai \"{}\" tidak dikenal. Tulis keyboard, usb, usb:VID:PID (mis. usb:0c2e:0b61) atau "
-                         "serial:/dev/ttyACM0.", spec));
+                      tr("Pemindai \"{}\" tidak dikenal. Tulis keyboard, usb, usb:VID:PID (mis. usb:0c2e:0b61) atau serial:/dev/ttyACM0.", spec));
 }
 
 Status check_central_url(const std::string& url) {

@@ -138,6 +138,8 @@ void App::refresh_status() {
 
 void App::frame() {
     hits().begin_frame();
+    use_saved_devices();    // app_devices.cpp: saved device settings take effect; keyboard-wedge scans
+    route_wedge_keys();
     ImVec2 display = ImGui::GetIO().DisplaySize;
     set_shortcuts_blocked(dialog_open());
 

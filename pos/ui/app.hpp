@@ -24,6 +24,7 @@ struct AppOptions {
     std::string language = "id";
     std::string quick_keys_file;    // default: <assets_dir>/quickkeys.json
     std::vector<std::string> usb_roots = {"/media", "/run/media"};   // where USB sticks are mounted
+    std::string default_printer;    // when the settings name no printer ("virtual:<db folder>/receipts"); empty: keep the one given
 };
 
 class App {
@@ -173,6 +174,40 @@ public:
     bool reset_pin(const std::string& name, const std::string& pin);
     bool set_user_active(const std::string& name, bool active);
 
+    // [SECTION] Intents: devices (app_devices.cpp) - the device panel, scanners, the keyboard wedge
+    // Lists printers and scanners now (libusb and /dev): on request, never every frame.
+    void scan_devices();
+    const DeviceList& device_list() const;
+    bool devices_scanned() const;
+    // Checks the draft's device settings (one Indonesian sentence when one is wrong), saves the
+    // draft (Shop::update_settings: ManageSettings, else an admin's PIN) and switches printer and
+    // scanner at once; a receipt still waiting in the print queue goes to the new printer.
+    bool apply_device_settings(const core::ShopSettings& draft);
+    // Puts the saved device settings to use (called each frame; does something only when they changed).
+    void use_saved_devices();
+    // The test page and a drawer pulse on the draft's printer (the saved one when it is the same;
+    // nothing is saved, so the first-run wizard can test before anything exists).
+    void test_print(const core::ShopSettings& draft);
+    void test_drawer(const core::ShopSettings& draft);
+    // The printer the panel talks about: the trial printer of the last test while the draft
+    // differs from the saved settings, else the till's own.
+    DeviceStatus panel_printer_status() const;
+    // The scanner test: the last code any scanner delivered while the devices screen was shown.
+    const ScanEvent& last_test_scan() const;
+    void record_test_scan(const std::string& code);
+    // Before each frame's screen: on screens that do not read codes themselves (item search, held
+    // carts, menu, devices) a burst of keys faster than a person types, ending in Enter, is a scan
+    // (App::scan), not typing; slower keys reach the screen as they were typed.
+    void route_wedge_keys();
+    bool wedge_holding() const;
+
+private:
+    struct DevicesState;                          // app_devices.cpp
+    std::shared_ptr<DevicesState> devices_;
+    DevicesState& devices();
+    const DevicesState& devices() const;
+
+public:
     // [SECTION] Messages and approvals
     void show_error(const core::Error& e);
     void show_error(const std::string& text);

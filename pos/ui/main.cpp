@@ -59,7 +59,7 @@ struct Options {
     bool screenshot_on_signal = false;
     std::string printer;
     std::string quick_keys;
-    int paper_mm = 80;
+    int paper_mm = 0;        // 0: the saved setting (printer.paper)
 };
 
 std::string data_dir() {
@@ -70,7 +70,7 @@ std::string data_dir() {
 
 void usage() {
     std::puts("waserda-pos [--db PATH] [--assets DIR] [--lang id|en] [--size WxH] [--fullscreen]\n"
-              "            [--printer virtual:DIR|file:/dev/usb/lp0|tcp:HOST[:PORT]] [--paper 58|80]\n"
+              "            [--printer usb[:VID:PID]|virtual:DIR|file:/dev/usb/lp0|tcp:HOST[:PORT]] [--paper 58|80]\n"
               "            [--quickkeys FILE.json] [--screenshot OUT.png [--frames N] [--screenshot-on-signal]]");
 }
 
@@ -259,11 +259,21 @@ int main(int argc, char** argv) {
     }
 
     ui::Services services;
-    std::string printer_spec = opt.printer.empty()
-                                   ? "virtual:" + (std::filesystem::path(opt.db).parent_path() / "receipts").string()
-                                   : opt.printer;
+    // The saved printer (device panel, `waserda settings set printer ...`); --printer and --paper
+    // win. A saved printer that cannot be set up (a logo gone missing) must not stop the till:
+    // it then prints on the virtual printer and says why.
+    const std::string default_printer = "virtual:" + (std::filesystem::path(opt.db).parent_path() / "receipts").string();
+    ui::PrinterConfig printer = ui::printer_config(shop.settings(), default_printer);
+    if (!opt.printer.empty()) printer.spec = opt.printer;
+    if (opt.paper_mm) printer.paper_mm = opt.paper_mm;
     std::string perr;
-    services.printer = ui::make_printer(printer_spec, perr, opt.paper_mm);
+    services.printer = ui::make_printer(printer, perr);
+    if (!services.printer && opt.printer.empty()) {
+        std::fprintf(stderr, "%s\n", perr.c_str());
+        printer = ui::PrinterConfig{default_printer, "auto", printer.paper_mm, ""};
+        perr.clear();
+        services.printer = ui::make_printer(printer, perr);
+    }
     if (!services.printer) {
         std::fprintf(stderr, "%s\n", perr.c_str());
         return 2;
@@ -333,6 +343,7 @@ int main(int argc, char** argv) {
     app_opt.assets_dir = opt.assets;
     app_opt.language = core::translator().language();
     app_opt.quick_keys_file = opt.quick_keys;
+    app_opt.default_printer = default_printer;
     ui::App app(shop, std::move(services), app_opt);
     app.start();
     // A new database (or one nobody can log in to): the first-run set-up instead of the login.
@@ -353,6 +364,7 @@ int main(int argc, char** argv) {
         } else {
             double timeout = app.seconds_until_tick();
             if (opt.screenshot_on_signal) timeout = std::min(timeout, 0.1);
+            if (app.wedge_holding()) timeout = std::min(timeout, 0.02);   // let held keys go as typing
             glfwWaitEventsTimeout(timeout);
         }
         if (g_events.load() != seen) {
@@ -360,6 +372,7 @@ int main(int argc, char** argv) {
             frames_left = 3;   // a tap needs its press and release frames, and a popup one to appear
         }
         if (app.poll_services()) frames_left = std::max(frames_left, 2);
+        if (app.wedge_holding()) frames_left = std::max(frames_left, 1);
         if (g_screenshot_signal) {
             g_screenshot_signal = 0;
             screenshot_after = 2;   // let the screen settle, then save

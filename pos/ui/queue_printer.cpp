@@ -1,11 +1,13 @@
 // The receipt printer through the drivers: receipt layout -> ESC/POS -> PrintQueue -> transport.
 // The queue's worker thread does the printing; the UI only enqueues and reads its status.
 #include "drivers/escpos/encoder.hpp"
+#include "drivers/escpos/image.hpp"
 #include "drivers/escpos/profile.hpp"
 #include "drivers/queue/print_queue.hpp"
 #include "drivers/receipt/receipt.hpp"
 #include "drivers/transport/file_transport.hpp"
 #include "drivers/transport/net_transport.hpp"
+#include "drivers/usb/usb_printer.hpp"
 #include "drivers/virtual/virtual_printer.hpp"
 #include "pos/core/i18n.hpp"
 #include "pos/ui/services.hpp"
@@ -16,11 +18,13 @@
 #include <filesystem>
 #include <fstream>
 #include <mutex>
+#include <optional>
 #include <sstream>
 
 namespace waserda::ui {
 
 std::string shift_report_text(const ShiftReport& r, const core::ShopSettings& shop);   // services.cpp
+std::shared_ptr<drivers::usb::UsbContext> shared_usb_context(std::string& error);      // scanner_source.cpp
 
 namespace {
 
@@ -77,6 +81,16 @@ private:
     int unnamed_ = 0;
 };
 
+// What a PrinterConfig builds: the link, the virtual folder (when virtual), the profile fitted to
+// the paper, the logo. Shared by make_printer and QueuePrinter::reconfigure.
+struct PrinterParts {
+    std::shared_ptr<drivers::PrinterTransport> transport;
+    std::shared_ptr<VirtualFolderTransport> folder;
+    drivers::PrinterProfile profile;
+    std::optional<drivers::Bitmap> logo;
+};
+std::optional<PrinterParts> build_printer(const PrinterConfig& config, std::string& error);
+
 class QueuePrinter final : public ReceiptPrinter {
 public:
     QueuePrinter(std::shared_ptr<drivers::PrinterTransport> transport, std::shared_ptr<VirtualFolderTransport> folder,
@@ -96,6 +110,7 @@ public:
     core::Status print_sale(const core::Sale& sale, const core::ShopSettings& shop, bool copy) override {
         drivers::ReceiptOptions opt;
         opt.reprint = copy;
+        if (logo_) opt.logo = &*logo_;
         std::string label = copy ? fmt::format("{}-salinan-{}", sale.number, ++copies_) : sale.number;
         enqueue(label, drivers::receipt_bytes(sale, shop, profile_, opt));
         return core::ok_status();
@@ -128,6 +143,27 @@ public:
         return core::ok_status();
     }
 
+    core::Status print_test_page() override {
+        enqueue(fmt::format("tes-printer-{}", ++tests_), drivers::render_test_page(profile_));
+        return core::ok_status();
+    }
+
+    // The queue keeps its jobs: what is waiting goes to the new link (already laid out for the old paper).
+    bool reconfigure(const PrinterConfig& config, std::string& error) override {
+        auto parts = build_printer(config, error);
+        if (!parts) return false;
+        folder_ = parts->folder;
+        profile_ = std::move(parts->profile);
+        logo_ = std::move(parts->logo);
+        // A virtual printer names its files by the labels it is given: those of the waiting jobs.
+        if (folder_)
+            for (const auto& job : queue_.jobs())
+                if (job.state == drivers::JobState::Queued) folder_->push_label(job.label);
+        queue_.set_transport(std::move(parts->transport));
+        return true;
+    }
+    void set_logo(std::optional<drivers::Bitmap> logo) { logo_ = std::move(logo); }
+
     DeviceStatus status() const override {
         auto s = queue_.status();
         switch (s.state) {
@@ -153,10 +189,91 @@ private:
     drivers::PrintQueue queue_;
     std::mutex mu_;
     std::function<void()> wake_;
-    int copies_ = 0, reports_ = 0, kicks_ = 0, texts_ = 0;
+    int copies_ = 0, reports_ = 0, kicks_ = 0, texts_ = 0, tests_ = 0;
+    std::optional<drivers::Bitmap> logo_;
 };
 
+// A profile for another paper width: the same model with a 58 mm or 80 mm roll.
+void fit_paper(drivers::PrinterProfile& p, int paper_mm) {
+    if (p.paper_mm == paper_mm) return;
+    drivers::PrinterProfile g = drivers::generic_profile(paper_mm);
+    p.paper_mm = g.paper_mm;
+    p.dots = g.dots;
+    p.columns_a = g.columns_a;
+    p.columns_b = g.columns_b;
+}
+
+std::optional<PrinterParts> build_printer(const PrinterConfig& c, std::string& error) {
+    PrinterParts parts;
+    const int paper = c.paper_mm == 58 ? 58 : 80;
+    const auto& profiles = drivers::PrinterProfiles::installed();
+    std::optional<drivers::usb::VidPid> usb_id;
+    if (c.spec.rfind("usb:", 0) == 0) usb_id = drivers::usb::parse_vid_pid(c.spec.substr(4));
+    if (c.profile.empty() || c.profile == "auto") {
+        parts.profile = usb_id ? profiles.profile_for(usb_id->vid, usb_id->pid) : drivers::generic_profile(paper);
+    } else if (c.profile == "generic") {
+        parts.profile = drivers::generic_profile(paper);
+    } else if (const auto* p = profiles.find(c.profile)) {
+        parts.profile = *p;
+    } else {
+        error = tr("Profil printer \"{}\" tidak ada. Pilih salah satu dari daftar, atau auto.", c.profile);
+        return std::nullopt;
+    }
+    fit_paper(parts.profile, paper);
+
+    if (c.spec.rfind("virtual:", 0) == 0 && c.spec.size() > 8) {
+        parts.profile.cut = true;   // the virtual paper shows where a cutter would cut
+        parts.folder = std::make_shared<VirtualFolderTransport>(c.spec.substr(8), parts.profile.dots);
+        parts.transport = parts.folder;
+    } else if (c.spec.rfind("file:", 0) == 0 && c.spec.size() > 5) {
+        drivers::FilePrinterOptions o;
+        o.path = c.spec.substr(5);
+        parts.transport = std::make_shared<drivers::FilePrinterTransport>(o);
+    } else if (auto hp = c.spec.rfind("tcp:", 0) == 0 ? drivers::parse_host_port(c.spec.substr(4)) : std::nullopt) {
+        drivers::NetworkPrinterOptions o;
+        o.host = hp->first;
+        o.port = hp->second;
+        parts.transport = std::make_shared<drivers::NetworkPrinterTransport>(o);
+    } else if (c.spec == "usb" || usb_id) {
+        // Opened lazily by the queue's worker: an unplugged printer is a status, not a refusal.
+        auto ctx = shared_usb_context(error);
+        if (!ctx) return std::nullopt;
+        drivers::usb::UsbPrinterOptions o;
+        o.id = usb_id;
+        parts.transport = std::make_shared<drivers::usb::UsbPrinterTransport>(ctx, o);
+    } else {
+        error = tr("Printer \"{}\" tidak dikenal. Tulis usb, usb:VID:PID (mis. usb:0416:5011), file:/dev/usb/lp0, tcp:ALAMAT[:PORT] atau virtual:FOLDER.", c.spec);
+        return std::nullopt;
+    }
+    if (!c.logo.empty()) {
+        auto logo = drivers::load_logo(c.logo, parts.profile.dots * 3 / 4);
+        if (!logo) {
+            error = tr("Logo {} tidak bisa dipakai: {}", c.logo, logo.error().message);
+            return std::nullopt;
+        }
+        parts.logo = std::move(*logo);
+    }
+    return parts;
+}
+
 }  // namespace
+
+PrinterConfig printer_config(const core::ShopSettings& s, const std::string& default_spec) {
+    PrinterConfig c;
+    c.spec = s.printer.empty() ? default_spec : s.printer;
+    c.profile = s.printer_profile;
+    c.paper_mm = s.paper_mm;
+    c.logo = s.receipt_logo;
+    return c;
+}
+
+std::unique_ptr<ReceiptPrinter> make_printer(const PrinterConfig& config, std::string& error) {
+    auto parts = build_printer(config, error);
+    if (!parts) return nullptr;
+    auto printer = std::make_unique<QueuePrinter>(parts->transport, parts->folder, parts->profile);
+    printer->set_logo(std::move(parts->logo));
+    return printer;
+}
 
 std::unique_ptr<ReceiptPrinter> make_printer(const std::string& spec, std::string& error, int paper_mm) {
     drivers::PrinterProfile profile = drivers::generic_profile(paper_mm);

@@ -3,6 +3,7 @@
 // SyncStatus snapshots and emit intents, so nothing here ever blocks a frame.
 #pragma once
 
+#include "pos/core/i18n.hpp"
 #include "pos/core/result.hpp"
 #include "pos/core/sale.hpp"
 #include "pos/core/settings.hpp"
@@ -49,6 +50,8 @@ struct ShiftReport {
     bool z = false;             // Z: the closing report
 };
 
+struct PrinterConfig;
+
 class ReceiptPrinter {
 public:
     virtual ~ReceiptPrinter() = default;
@@ -64,6 +67,16 @@ public:
     virtual int columns() const { return 42; }
     // The drawer kick goes through the printer (ESC p) on most tills.
     virtual core::Status kick_drawer() = 0;
+    // Device panel: the profile's test page ("Cetak percobaan").
+    virtual core::Status print_test_page() {
+        return core::make_error(core::ErrorCode::Device, core::tr("Printer ini tidak bisa mencetak halaman percobaan."));
+    }
+    // Switches to another printer in place: jobs still waiting in the queue go to the new one.
+    // False when this printer cannot (the app then replaces it; nothing of it is queued).
+    virtual bool reconfigure(const PrinterConfig& config, std::string& error) {
+        (void)config, (void)error;
+        return false;
+    }
     virtual DeviceStatus status() const = 0;
     // Called from the printer's worker thread when its state changes (wakes the idle loop).
     virtual void set_wake(std::function<void()>) {}
@@ -117,5 +130,45 @@ std::unique_ptr<ReceiptPrinter> make_folder_printer(const std::string& dir);
 // <label>.png (the paper) and <label>.txt into DIR; "file:/dev/usb/lp0" and "tcp:HOST[:PORT]"
 // reach a real printer. `paper_mm` is 58 or 80.
 std::unique_ptr<ReceiptPrinter> make_printer(const std::string& spec, std::string& error, int paper_mm = 80);
+
+// [SECTION] Devices from the shop's settings (device panel; app_devices.cpp, scanner_source.cpp)
+struct PrinterConfig {
+    std::string spec;               // "virtual:DIR", "usb", "usb:VID:PID", "file:/dev/usb/lp0", "tcp:HOST[:PORT]"
+    std::string profile = "auto";   // assets/printers id, "auto" (by USB id, else generic) or "generic"
+    int paper_mm = 80;              // overrides the profile's paper: a TM-T20 takes 58 mm rolls too
+    std::string logo;               // PNG above the shop's name; empty: none
+};
+// The settings' printer; `default_spec` when none is set (the virtual printer beside the database).
+PrinterConfig printer_config(const core::ShopSettings& s, const std::string& default_spec);
+// Also "usb" and "usb:VID:PID" (libusb), the profile and the logo. Null and `error` when the
+// spec or profile is wrong or the logo cannot be read.
+std::unique_ptr<ReceiptPrinter> make_printer(const PrinterConfig& config, std::string& error);
+
+struct ScannerConfig {
+    std::string spec = "keyboard";  // "keyboard", "usb", "usb:VID:PID", "serial:/dev/ttyACM0"
+    std::string prefix, suffix;     // stripped from every code
+};
+ScannerConfig scanner_config(const core::ShopSettings& s);
+// The reader of a USB HID (keyboard or HID POS) or serial scanner on its own thread; `wake` is
+// called on that thread when a code arrives. Null for "keyboard": the keyboard-wedge detector in
+// the window reads those (App). A scanner that is not plugged in yet still gives a source: its
+// status says so and it keeps looking.
+std::unique_ptr<ScanSource> make_scan_source(const ScannerConfig& config, std::function<void()> wake);
+
+// What `waserda devices` finds, as the device panel lists it.
+struct FoundDevice {
+    bool printer = true;        // else a scanner
+    std::string spec;           // the setting that picks it: "usb:0416:5011", "file:/dev/usb/lp0", "serial:/dev/ttyACM0"
+    std::string label;          // "USB 0416:5011 (POS58 Printer)"
+    std::string profile;        // printers: the profile of its USB id ("generic-58" when unknown)
+    std::string problem;        // why it cannot be used now; empty when it can
+};
+struct DeviceList {
+    std::vector<FoundDevice> devices;
+    std::string error;          // libusb could not start (the list then has the device files only)
+};
+// Lists USB printers and scanners (libusb, never detaching a driver) and /dev/usb/lp*, /dev/ttyACM*.
+// Takes a moment: call it on request, not every frame.
+DeviceList list_devices();
 
 }  // namespace waserda::ui

@@ -13,4 +13,8 @@ class App;
 // registry ("settings.devices", "wizard.devices"). True when the draft changed.
 bool draw_device_panel(App& app, core::ShopSettings& draft, const char* id_prefix);
 
+// The admin's own devices screen "settings.devices" (ManageSettings): the panel with Save and Back.
+// Called from add_builtin_screens (screens.cpp).
+void add_device_screens(App& app);
+
 }  // namespace waserda::ui

@@ -1,5 +1,7 @@
 #include "pos/ui/screens/screens.hpp"
 
+#include "pos/ui/screens/device_panel.hpp"
+
 #include "pos/ui/app.hpp"
 
 namespace waserda::ui {
@@ -19,6 +21,7 @@ void add_builtin_screens(App& app) {
     add_member_screens(app);
     add_manager_screens(app);
     add_settings_screens(app);
+    add_device_screens(app);   // device_panel.cpp: the admin's devices screen
 }
 
 }  // namespace waserda::ui
