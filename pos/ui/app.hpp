@@ -200,6 +200,11 @@ public:
     // (App::scan), not typing; slower keys reach the screen as they were typed.
     void route_wedge_keys();
     bool wedge_holding() const;
+    // The window's clock for the next frame: now, and when its keys arrived (GLFW callbacks), so a
+    // slow frame on a busy till does not make a scanner's burst look like typing. Without it
+    // (headless) ImGui's frame time is used for both.
+    void set_wedge_clock(int64_t now_ms, int64_t keys_ms);
+
 
 private:
     struct DevicesState;                          // app_devices.cpp

@@ -113,22 +113,24 @@ bool parse(int argc, char** argv, Options& o) {
 // each command key (Enter, Esc, F-keys, arrows...) gets a frame of its own, and is seen down for a
 // whole frame. Printable keys pass straight through: their text arrives as characters, in order.
 struct InputEvent {
+    double t = 0;            // glfwGetTime() when it arrived: the keyboard-wedge detector's clock
     bool is_char = false;
     unsigned int c = 0;
     int key = 0, scancode = 0, action = 0, mods = 0;
 };
 std::deque<InputEvent> g_input;
+double g_keys_t = 0;         // arrival of the last key event fed to this frame
 std::atomic<uint64_t> g_events{0};
 
 bool is_command_key(int key) { return key >= 256; }
 
 void on_key(GLFWwindow*, int key, int scancode, int action, int mods) {
     ++g_events;
-    g_input.push_back({false, 0, key, scancode, action, mods});
+    g_input.push_back({glfwGetTime(), false, 0, key, scancode, action, mods});
 }
 void on_char(GLFWwindow*, unsigned int c) {
     ++g_events;
-    g_input.push_back({true, c, 0, 0, 0, 0});
+    g_input.push_back({glfwGetTime(), true, c, 0, 0, 0, 0});
 }
 
 // Feeds queued events for the next frame; true when some are left for the frame after.
@@ -152,6 +154,7 @@ bool feed_input(GLFWwindow* w) {
             down_this_frame.insert(e.key);
             ImGui_ImplGlfw_KeyCallback(w, e.key, e.scancode, e.action, e.mods);
         }
+        g_keys_t = e.t;
         g_input.pop_front();
     }
     return !g_input.empty();
@@ -386,6 +389,7 @@ int main(int argc, char** argv) {
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
+        app.set_wedge_clock(int64_t(glfwGetTime() * 1000), int64_t(g_keys_t * 1000));
         app.frame();
         ImGui::Render();
         glfwGetFramebufferSize(window, &fbw, &fbh);

@@ -30,13 +30,16 @@ TEST_F(XvfbPos, DevicesScreenAt1366x768TestsTheScannerSavesPaperAndPrintsATestPa
     ASSERT_TRUE(poll_until([&] { return tap("devices.find"); }, 20s));
 
     // A scanner in keyboard mode: the code arrives as the scanner test, the cart stays empty.
-    type(codes.sugar + "\n");                       // one burst: digits 8 ms apart, then Enter
+    // One burst from one xdotool: digits 8 ms apart, then Enter.
+    ASSERT_EQ(xdo({"type", "--delay", "8", codes.sugar, "key", "Return"}).exit_code, 0);
     ASSERT_TRUE(tap("devices.paper.58"));
     ASSERT_TRUE(tap("devices.save"));
-    ASSERT_TRUE(poll_until([&] {
+    bool saved = poll_until([&] {
         auto s = reader()->load_settings();
         return s && s->paper_mm == 58;
-    }, 20s));
+    }, 20s);
+    if (!saved) screenshot("failure-devices.png");   // what the admin would have seen, in the build folder
+    ASSERT_TRUE(saved);
     EXPECT_EQ(open_cart_size(), 0u);
     ASSERT_TRUE(tap("devices.test_print"));
     ASSERT_TRUE(poll_until([&] { return std::filesystem::exists(tmp.file("receipts") + "/tes-printer-1.png"); }, 20s));

@@ -251,7 +251,7 @@ bool draw_scanner_column(App& app, PanelState& p, core::ShopSettings& draft, con
             FontScope f(Font::Bold);
             text_colored(colors::Muted, tr("Alamat pemindai"));
         }
-        display_field(id + ".scanner.none", tr("tidak perlu"), "", detail_w, false, false);
+        display_field(id + ".scanner.none", "", tr("tidak perlu"), detail_w, false, false);
     } else {
         p.form.field(id + ".scanner.detail", tr("Alamat pemindai"), p.scanner_detail, detail_w, FieldKind::Text,
                      p.scanner_kind == "usb" ? tr("VID:PID, kosong = otomatis") : "/dev/ttyACM0");
