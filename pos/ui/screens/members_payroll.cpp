@@ -75,6 +75,7 @@ protected:
             prepare(app)) {
             auto path = app.export_text(folder_.dir(), "potong-gaji-" + month_ + ".csv", core::payroll_csv(*list_));
             if (!path.empty()) app.show_info(tr("Daftar potong gaji tersimpan: {}", path), true);
+            scan_files();
         }
         ImGui::SameLine();
         if (big_button(tr("Ekspor XLSX") + "##payroll", ImVec2(bw, t.touch), Tone::Primary, nullptr, "payroll.xlsx", open) && open &&

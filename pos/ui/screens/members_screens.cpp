@@ -16,6 +16,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 
@@ -160,10 +161,13 @@ bool field_box(const std::string& id, const std::string& label, const std::strin
     ImFont* body = t.font(Font::Body);
     ImFont* bold = t.font(Font::Bold);
     float y = p.y + (h - body->FontSize) / 2;
-    dl->AddText(body, body->FontSize, ImVec2(p.x + 12 * t.scale, y), colors::Muted, label.c_str());
     std::string v = value.empty() ? std::string("-") : value;
     if (selected) v += "_";
     float vw = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, v.c_str()).x;
+    // The label never runs under the value.
+    dl->PushClipRect(p, ImVec2(p.x + width - vw - 18 * t.scale, p.y + h), true);
+    dl->AddText(body, body->FontSize, ImVec2(p.x + 12 * t.scale, y), colors::Muted, label.c_str());
+    dl->PopClipRect();
     dl->AddText(bold, bold->FontSize, ImVec2(p.x + width - vw - 12 * t.scale, y), selected ? colors::Accent : colors::Text,
                 v.c_str());
     return tapped;
@@ -180,9 +184,13 @@ int draw_report_table(const std::string& id, const core::ReportTable& table, ImV
                             ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable(("##table." + id).c_str(), cols, flags, size)) return -1;
     ImGui::TableSetupScrollFreeze(0, 1);
+    // Column widths in proportion to their longest text among the header and the first rows: cheap
+    // enough per frame, and the columns fit what they hold.
     for (int c = 0; c < cols; ++c) {
-        bool num = c < int(table.numeric.size()) && table.numeric[c];
-        ImGui::TableSetupColumn(table.header[c].c_str(), ImGuiTableColumnFlags_None, num ? 1.0f : (c == 1 ? 2.2f : 1.2f));
+        size_t longest = table.header[size_t(c)].size();
+        for (size_t r = 0; r < table.rows.size() && r < 64; ++r)
+            if (size_t(c) < table.rows[r].size()) longest = std::max(longest, table.rows[r][size_t(c)].size());
+        ImGui::TableSetupColumn(table.header[c].c_str(), ImGuiTableColumnFlags_None, float(std::max<size_t>(longest, 4)) + 2.0f);
     }
     ImGui::TableHeadersRow();
     float h = row_h > 0 ? row_h : ImGui::GetTextLineHeightWithSpacing();
@@ -195,27 +203,27 @@ int draw_report_table(const std::string& id, const core::ReportTable& table, ImV
             if (r == highlight) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, colors::Highlight);
             for (int c = 0; c < cols; ++c) {
                 ImGui::TableSetColumnIndex(c);
+                ImVec2 p = ImGui::GetCursorScreenPos();
                 if (c == 0 && row_h > 0) {
-                    ImVec2 p = ImGui::GetCursorScreenPos();
                     ImGui::PushID(r);
                     if (ImGui::Selectable("##row", r == highlight, ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, h - 4)))
                         tapped = r;
                     ImGui::PopID();
                     register_last_item(fmt::format("{}.row.{}", id, r));
-                    ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + (h - 4 - ImGui::GetFontSize()) / 2));
                 }
+                // Tall (tappable) rows: every cell's text on the row's middle line.
+                if (row_h > 0) ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + (h - 4 - ImGui::GetFontSize()) / 2));
                 const std::string& cell = c < int(row.size()) ? row[size_t(c)] : std::string();
                 bool num = c < int(table.numeric.size()) && table.numeric[c];
                 if (num) {
                     float w = ImGui::CalcTextSize(cell.c_str()).x;
-                    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - w);
+                    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - w - 4 * t.scale));
                 }
                 ImGui::TextUnformatted(cell.c_str());
             }
         }
     }
     ImGui::EndTable();
-    (void)t;
     return tapped;
 }
 

@@ -21,8 +21,9 @@ using core::tr;
 
 struct Field {
     const char* id;          // test id suffix
-    std::string label;
+    std::string label;       // short, on the field
     std::string text;        // digits; percentages in whole percent
+    std::string fund;        // the fund's name in the pools, for the other funds
 };
 
 class ShuView final : public View {
@@ -60,17 +61,6 @@ protected:
             if (i >= 2 && i % 2 == 0) ImGui::SameLine();
             if (field_box(std::string("shu.field.") + f.id, f.label, shown, i == selected_, i == 0 ? w : bw2)) selected_ = i;
         }
-        if (big_button(tr("Akhir tahun") + "##shu.basis.end", ImVec2(bw2, t.touch),
-                       basis_ == core::ShuSavingsBasis::YearEnd ? Tone::Selected : Tone::Ghost, nullptr, "shu.basis.year_end")) {
-            basis_ = core::ShuSavingsBasis::YearEnd;
-            invalidate();
-        }
-        ImGui::SameLine();
-        if (big_button(tr("Rata-rata bulanan") + "##shu.basis.avg", ImVec2(bw2, t.touch),
-                       basis_ == core::ShuSavingsBasis::MonthlyAverage ? Tone::Selected : Tone::Ghost, nullptr, "shu.basis.average")) {
-            basis_ = core::ShuSavingsBasis::MonthlyAverage;
-            invalidate();
-        }
         PadOptions opt;
         opt.ok_label = nullptr;
         opt.double_zero = selected_ == 0;
@@ -94,8 +84,29 @@ protected:
         ImGui::BeginChild("shu.result", ImVec2(avail.x - left_w - gap, avail.y), false, ImGuiWindowFlags_NoScrollbar);
         float rw = ImGui::GetContentRegionAvail().x;
         float bottom = 2 * (t.touch + ImGui::GetStyle().ItemSpacing.y);
+        // Savings for jasa modal: at the year's end, or the average of the month ends.
+        {
+            float bw3 = (rw - 2 * gap) / 3;
+            float y = ImGui::GetCursorPosY();
+            ImGui::SetCursorPosY(y + (t.touch - ImGui::GetFontSize()) / 2);
+            ImGui::TextUnformatted(tr("Simpanan untuk jasa modal:").c_str());
+            ImGui::SameLine(rw - 2 * bw3 - gap);
+            ImGui::SetCursorPosY(y);
+            if (big_button(tr("Akhir tahun") + "##shu.basis.end", ImVec2(bw3, t.touch),
+                           basis_ == core::ShuSavingsBasis::YearEnd ? Tone::Selected : Tone::Ghost, nullptr, "shu.basis.year_end")) {
+                basis_ = core::ShuSavingsBasis::YearEnd;
+                invalidate();
+            }
+            ImGui::SameLine();
+            if (big_button(tr("Rata-rata bulanan") + "##shu.basis.avg", ImVec2(bw3, t.touch),
+                           basis_ == core::ShuSavingsBasis::MonthlyAverage ? Tone::Selected : Tone::Ghost, nullptr,
+                           "shu.basis.average")) {
+                basis_ = core::ShuSavingsBasis::MonthlyAverage;
+                invalidate();
+            }
+        }
         if (result_) {
-            float pools_h = (ImGui::GetTextLineHeightWithSpacing() + 4) * float(pools_.rows.size() + 1) + 8;
+            float pools_h = (ImGui::GetTextLineHeightWithSpacing() + 2 * ImGui::GetStyle().CellPadding.y) * float(pools_.rows.size() + 1) + 2;
             draw_report_table("shu.pools", pools_, ImVec2(rw, pools_h));
             FontScope f(Font::Bold);
             ImGui::TextUnformatted(tr("{} anggota menerima {}; tidak dibagikan {}", result_->shares.size(), rp(result_->total_paid()),
@@ -155,7 +166,7 @@ private:
         c.jasa_modal_bp = num(fields_[2]) * 100;
         c.jasa_usaha_bp = num(fields_[3]) * 100;
         for (size_t i = 4; i < fields_.size(); ++i)
-            if (num(fields_[i]) > 0) c.funds.push_back({fields_[i].label, num(fields_[i]) * 100});
+            if (num(fields_[i]) > 0) c.funds.push_back({fields_[i].fund, num(fields_[i]) * 100});
         c.basis = basis_;
         return c;
     }
@@ -236,13 +247,13 @@ private:
     }
 
     int year_ = 0;
-    std::array<Field, 7> fields_{{{"surplus", tr("SHU yang dibagi"), ""},
-                                  {"cadangan", tr("Cadangan"), "40"},
-                                  {"jasa_modal", tr("Jasa modal"), "20"},
-                                  {"jasa_usaha", tr("Jasa usaha"), "25"},
-                                  {"dana_pengurus", tr("Dana pengurus"), "5"},
-                                  {"dana_pendidikan", tr("Dana pendidikan"), "5"},
-                                  {"dana_sosial", tr("Dana sosial"), "5"}}};
+    std::array<Field, 7> fields_{{{"surplus", tr("SHU yang dibagi"), "", ""},
+                                  {"cadangan", tr("Cadangan"), "40", ""},
+                                  {"jasa_modal", tr("Jasa modal"), "20", ""},
+                                  {"jasa_usaha", tr("Jasa usaha"), "25", ""},
+                                  {"dana_pengurus", tr("Pengurus"), "5", tr("Dana pengurus")},
+                                  {"dana_pendidikan", tr("Pendidikan"), "5", tr("Dana pendidikan")},
+                                  {"dana_sosial", tr("Sosial"), "5", tr("Dana sosial")}}};
     size_t selected_ = 0;
     core::ShuSavingsBasis basis_ = core::ShuSavingsBasis::YearEnd;
     std::optional<core::ShuResult> result_;

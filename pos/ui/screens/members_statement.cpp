@@ -149,31 +149,33 @@ private:
 
     void draw_summary(const core::MemberStatement& s) {
         float w = ImGui::GetContentRegionAvail().x;
-        auto row = [&](const std::string& label, core::Money value, bool bold = false) {
+        // One line per balance, "opening > closing", and what moved under it when anything did.
+        auto row = [&](const std::string& label, core::Money from, core::Money to) {
             ImGui::TextUnformatted(label.c_str());
             ImGui::SameLine();
-            if (bold) ImGui::PushFont(theme().font(Font::Bold));
-            text_right(rp(value), w);
-            if (bold) ImGui::PopFont();
+            FontScope f(Font::Bold);
+            text_right(from == to ? rp(to) : rp(from) + "  >  " + rp(to), w);
+        };
+        auto moved = [&](const std::string& text) {
+            ImGui::PushStyleColor(ImGuiCol_Text, colors::Muted);
+            text_right(text, w);
+            ImGui::PopStyleColor();
         };
         section_label(tr("{} s.d. {}", from(), to()));
-        const char* names[3] = {"pokok", "wajib", "sukarela"};
+        const std::string names[3] = {tr("Simpanan pokok"), tr("Simpanan wajib"), tr("Simpanan sukarela")};
         core::Money open[3] = {s.opening.pokok, s.opening.wajib, s.opening.sukarela};
         core::Money close[3] = {s.closing.pokok, s.closing.wajib, s.closing.sukarela};
         for (int i = 0; i < 3; ++i) {
-            row(tr("Simpanan {} awal", names[i]), open[i]);
-            if (!s.deposits[i].is_zero()) row(tr("  setor"), s.deposits[i]);
-            if (!s.withdrawals[i].is_zero()) row(tr("  tarik"), -s.withdrawals[i]);
-            row(tr("Simpanan {} akhir", names[i]), close[i], true);
+            row(names[i], open[i], close[i]);
+            if (!s.deposits[i].is_zero() || !s.withdrawals[i].is_zero())
+                moved(tr("setor {}, tarik {}", rp(s.deposits[i]), rp(s.withdrawals[i])));
         }
         ImGui::Separator();
-        row(tr("Belanja"), s.purchases, true);
-        row(tr("  dengan kredit"), s.purchases_on_credit);
+        row(tr("Belanja"), s.purchases, s.purchases);
+        moved(tr("dengan kredit {}", rp(s.purchases_on_credit)));
         ImGui::Separator();
-        row(tr("Utang awal"), s.opening.owed);
-        row(tr("Kredit diambil"), s.credit_taken);
-        row(tr("Pembayaran"), -s.repaid);
-        row(tr("Utang akhir"), s.closing.owed, true);
+        row(tr("Utang kredit"), s.opening.owed, s.closing.owed);
+        moved(tr("kredit {}, dibayar {}", rp(s.credit_taken), rp(s.repaid)));
     }
 
     std::string number_, month_;
