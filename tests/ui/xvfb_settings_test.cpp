@@ -11,8 +11,28 @@ using ui_test::XvfbPos;
 
 class XvfbSettings : public XvfbPos {
 protected:
-    // The widget may appear a frame after the previous tap: ask for fresh frames until it is there.
-    bool tap_soon(const std::string& id) { return poll_until([&] { return tap(id); }, 15s); }
+    // Taps `id` once it is on screen (it may appear a frame after the previous tap), and keeps the
+    // pointer on it until the program has drawn frames after the click: moving away at once could
+    // let the frame read the pointer's new place instead of the button.
+    bool tap_soon(const std::string& id) {
+        return poll_until([&] {
+            screenshot_file();
+            std::ifstream in(shot + ".hits");
+            std::string line;
+            while (std::getline(in, line)) {
+                std::istringstream ls(line);
+                std::string name;
+                float x0, y0, x1, y1;
+                if (!(ls >> name >> x0 >> y0 >> x1 >> y1) || name != id) continue;
+                int x = int((x0 + x1) / 2), y = int((y0 + y1) / 2);
+                if (xdo({"mousemove", std::to_string(x), std::to_string(y), "click", "1"}).exit_code != 0) return false;
+                screenshot_file();
+                xdo({"mousemove", std::to_string(width / 2), "8"});
+                return true;
+            }
+            return false;
+        }, 15s);
+    }
     size_t users() {
         auto r = reader();
         auto u = r ? r->list_users() : core::Result<std::vector<core::User>>(std::vector<core::User>{});
@@ -92,5 +112,14 @@ TEST_F(XvfbSettings, FirstRunWizardThenTheAdminsSettings) {
     ASSERT_TRUE(tap_soon("menu.settings"));
     screenshot("ui-settings.png");
     ASSERT_TRUE(tap_soon("settings.tab.users"));
+    // A cashier added on the touchscreen: name, role, PIN twice.
+    ASSERT_TRUE(tap_soon("settings.newuser.open"));
+    type("Budi");
+    ASSERT_TRUE(tap_soon("settings.newuser.pin"));
+    type("1111");
+    ASSERT_TRUE(tap_soon("settings.newuser.pin2"));
+    type("1111");
+    ASSERT_TRUE(tap_soon("settings.newuser.add"));
+    ASSERT_TRUE(poll_until([&] { return users() == 2; }, 20s));
     screenshot("ui-settings-users.png");
 }

@@ -30,7 +30,11 @@ public:
 
     bool has_active() const { return !active_.empty(); }
     const std::string& active() const { return active_; }
-    void activate(const std::string& id) { active_ = id; }
+    // Makes `id` the field typed into, even before it is first drawn (next frame).
+    void activate(const std::string& id) {
+        active_ = id;
+        fresh_ = true;
+    }
     void clear() { active_.clear(); }
 
 private:
@@ -41,6 +45,7 @@ private:
     FieldKind active_kind_ = FieldKind::Text;
     std::vector<std::string> order_;
     bool shift_ = false;
+    bool fresh_ = false;   // activated this frame: not drawn yet, keep it
 };
 
 // A labelled row of buttons, one per (value, label); the one equal to `value` is lit. Tapping one

@@ -67,9 +67,11 @@ void Form::type_into(const std::string& s) {
 }
 
 void Form::end() {
+    const bool fresh = fresh_;
+    fresh_ = false;
     if (!active_text_) {
         // The active field is not on screen any more (another step or section).
-        if (std::find(order_.begin(), order_.end(), active_) == order_.end()) active_.clear();
+        if (!fresh && std::find(order_.begin(), order_.end(), active_) == order_.end()) active_.clear();
         return;
     }
     if (shortcuts_blocked()) return;
@@ -103,7 +105,8 @@ void Form::keyboard(const std::string& id, ImVec2 size) {
     for (int r = 0; r < 4; ++r) {
         std::string row = rows[r];
         if (r == 3) {
-            if (key(shift_ ? "ABC" : "abc", "shift", bw, shift_ ? Tone::Selected : Tone::Normal, !digits_only)) shift_ = !shift_;
+            // U+2191 (an arrow the theme's atlas has): the shift key, lit while capitals are on.
+            if (key("\xE2\x86\x91", "shift", bw, shift_ ? Tone::Selected : Tone::Normal, !digits_only)) shift_ = !shift_;
             ImGui::SameLine();
         }
         for (size_t i = 0; i < row.size(); ++i) {
@@ -139,8 +142,8 @@ bool choice_row(const std::string& id, const std::string& label, std::string& va
     }
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const int n = std::max<int>(1, int(options.size()));
-    // Up to 4 a row; more wrap.
-    const int cols = std::min(n, 4);
+    // All in one row when each stays >= 100 px; else 4 a row.
+    const int cols = width / n >= 100 * theme().scale + gap ? n : std::min(n, 4);
     float bw = (width - (cols - 1) * gap) / cols;
     bool changed = false;
     int i = 0;

@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
 
 namespace waserda::ui {
@@ -33,10 +34,9 @@ struct Section {
 };
 
 std::vector<Section> sections() {
-    return {{"shop", tr("Toko")},          {"receipt", tr("Struk")},         {"tax", tr("Pajak (PPN)")},
-            {"rounding", tr("Pembulatan")}, {"codes", tr("Kode timbangan")}, {"credit", tr("Kredit anggota")},
-            {"backup", tr("Cadangan")},     {"central", tr("Server pusat")},  {"devices", tr("Perangkat")},
-            {"users", tr("Pengguna")}};
+    return {{"shop", tr("Toko dan struk")}, {"tax", tr("Pajak (PPN)")},       {"rounding", tr("Pembulatan dan kode")},
+            {"credit", tr("Kredit anggota")}, {"backup", tr("Cadangan")},       {"central", tr("Server pusat")},
+            {"devices", tr("Perangkat")},     {"users", tr("Pengguna")}};
 }
 
 class SettingsView;
@@ -67,6 +67,7 @@ public:
         section_ = "shop";
         users_ = app.all_users();
         pin_user_.clear();
+        user_mode_.clear();
     }
 
     bool dirty(App& app) const {
@@ -109,10 +110,10 @@ private:
     }
     static std::string section_of(const std::string& key) {
         if (key.rfind("shop.", 0) == 0 || key == "device" || key == "language" || key == "utc_offset_minutes") return "shop";
-        if (key.rfind("receipt.", 0) == 0) return "receipt";
+        if (key == "receipt.footer") return "shop";
         if (key.rfind("tax.", 0) == 0) return "tax";
         if (key.rfind("cash_rounding.", 0) == 0) return "rounding";
-        if (key == "in_store_codes") return "codes";
+        if (key == "in_store_codes") return "rounding";
         if (key.rfind("credit.", 0) == 0) return "credit";
         if (key.rfind("backup.", 0) == 0) return "backup";
         if (key.rfind("central.", 0) == 0) return "central";
@@ -154,6 +155,7 @@ private:
     std::vector<core::User> users_;
     std::string new_name_, new_role_ = "cashier", new_pin_, new_pin2_;
     std::string pin_user_, reset_pin_, reset_pin2_;
+    std::string user_mode_;   // "", "add" or "reset"
 };
 
 bool UnsavedDialog::draw(App& app) {
@@ -187,25 +189,30 @@ void SettingsView::drawContent(App& app) {
     const Theme& t = theme();
     const ImGuiStyle& style = ImGui::GetStyle();
     ImVec2 avail = ImGui::GetContentRegionAvail();
-    const float footer = t.touch + style.ItemSpacing.y * 2;
+    const float footer = t.touch + style.ItemSpacing.y * 2 + style.WindowPadding.y;
     const float body_h = avail.y - footer;
-    const float nav_w = std::floor(230 * t.scale);
     const bool keyboard = form_.has_active();
-    const float kb_w = keyboard ? std::floor(std::min(600 * t.scale, avail.x * 0.42f)) : 0.0f;
-    const float main_w = avail.x - nav_w - style.ItemSpacing.x - (keyboard ? kb_w + style.ItemSpacing.x : 0.0f);
+    // Keys stay at least 50 px wide; on a narrow screen the section list steps aside while typing.
+    const float kb_min = 10 * 50.0f + 9 * style.ItemSpacing.x;
+    const float kb_w = keyboard ? std::floor(std::max(kb_min, std::min(600 * t.scale, avail.x * 0.42f))) : 0.0f;
+    const bool nav = !keyboard || avail.x - kb_w > 700 * t.scale;
+    const float nav_w = nav ? std::floor(230 * t.scale) : 0.0f;
+    const float main_w = avail.x - (nav ? nav_w + style.ItemSpacing.x : 0.0f) - (keyboard ? kb_w + style.ItemSpacing.x : 0.0f);
 
-    ImGui::BeginChild("settings.nav", ImVec2(nav_w, body_h), false);
-    for (auto& s : sections()) {
-        if (big_button(s.title + "##tab" + s.id, ImVec2(nav_w, t.touch), section_ == s.id ? Tone::Selected : Tone::Ghost,
-                       nullptr, std::string("settings.tab.") + s.id)) {
-            section_ = s.id;
-            form_.clear();
-            if (section_ == "users") users_ = app.all_users();
+    if (nav) {
+        ImGui::BeginChild("settings.nav", ImVec2(nav_w, body_h), false);
+        for (auto& s : sections()) {
+            if (big_button(s.title + "##tab" + s.id, ImVec2(nav_w, t.touch), section_ == s.id ? Tone::Selected : Tone::Ghost,
+                           nullptr, std::string("settings.tab.") + s.id)) {
+                section_ = s.id;
+                form_.clear();
+                user_mode_.clear();
+                if (section_ == "users") users_ = app.all_users();
+            }
         }
+        ImGui::EndChild();
+        ImGui::SameLine();
     }
-    ImGui::EndChild();
-    ImGui::SameLine();
-
     form_.begin();
     ImGui::BeginChild("settings.main", ImVec2(main_w, body_h), false);
     draw_section(app, ImGui::GetContentRegionAvail().x - style.ScrollbarSize);
@@ -251,38 +258,47 @@ void SettingsView::drawContent(App& app) {
 
 void SettingsView::draw_section(App& app, float w) {
     const Theme& t = theme();
-    const float half = std::floor((w - ImGui::GetStyle().ItemSpacing.x) / 2);
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float half = std::floor((w - gap) / 2);
+    // Two pieces side by side, each half as wide.
+    auto pair = [&](const std::function<void(float)>& left, const std::function<void(float)>& right) {
+        ImGui::BeginGroup();
+        left(half);
+        ImGui::EndGroup();
+        ImGui::SameLine();
+        ImGui::BeginGroup();
+        right(half);
+        ImGui::EndGroup();
+    };
     if (section_ == "shop") {
         field("shop.name", tr("Nama toko"), w);
         field("shop.address", tr("Alamat (dicetak di struk)"), w);
-        field("shop.npwp", tr("NPWP koperasi"), w, FieldKind::Text, "00.000.000.0-000.000");
-        field("device", tr("Nomor kasir (awal nomor struk)"), half, FieldKind::Text, "T01");
-        choice("language", tr("Bahasa"), {{"id", "Bahasa Indonesia"}, {"en", "English"}}, w);
-        choice("utc_offset_minutes", tr("Zona waktu"), {{"420", "WIB"}, {"480", "WITA"}, {"540", "WIT"}}, w);
-    } else if (section_ == "receipt") {
+        pair([&](float hw) { field("shop.npwp", tr("NPWP koperasi"), hw, FieldKind::Text, "00.000.000.0-000.000"); },
+             [&](float hw) { field("device", tr("Nomor kasir (awal nomor struk)"), hw, FieldKind::Text, "T01"); });
         field("receipt.footer", tr("Tulisan di bawah struk"), w);
-        wrapped(colors::Muted, tr("Logo, lebar kertas dan printer ada di bagian Perangkat."));
+        pair([&](float hw) { choice("language", tr("Bahasa"), {{"id", "Indonesia"}, {"en", "English"}}, hw); },
+             [&](float hw) { choice("utc_offset_minutes", tr("Zona waktu"), {{"420", "WIB"}, {"480", "WITA"}, {"540", "WIT"}}, hw); });
     } else if (section_ == "tax") {
         choice("tax.pkp", tr("Koperasi PKP (memungut PPN)?"), {{"false", tr("Bukan PKP")}, {"true", tr("PKP: PPN di struk")}}, w);
         field("tax.rate_bp", tr("Tarif PPN dalam basis poin (1200 = 12%)"), half, FieldKind::Digits);
-        field("tax.dpp_num", tr("DPP: pembilang (11 untuk 11/12)"), half, FieldKind::Digits);
-        field("tax.dpp_den", tr("DPP: penyebut (12 untuk 11/12)"), half, FieldKind::Digits);
+        pair([&](float hw) { field("tax.dpp_num", tr("DPP: pembilang (11 untuk 11/12)"), hw, FieldKind::Digits); },
+             [&](float hw) { field("tax.dpp_den", tr("DPP: penyebut (12 untuk 11/12)"), hw, FieldKind::Digits); });
     } else if (section_ == "rounding") {
         field("cash_rounding.unit", tr("Pembulatan tunai ke kelipatan (rupiah)"), half, FieldKind::Digits, "100");
         choice("cash_rounding.mode", tr("Arah pembulatan"),
                {{"none", tr("Tanpa")}, {"nearest", tr("Terdekat")}, {"down", tr("Ke bawah")}, {"up", tr("Ke atas")}}, w);
-    } else if (section_ == "codes") {
+        ImGui::Dummy(ImVec2(0, t.gap));
         field("in_store_codes", tr("Aturan kode timbangan dan kode harga toko"), w, FieldKind::Text, "20:5:weight,21:5:price");
         wrapped(colors::Muted, tr("Tiap aturan: awalan:digit barang:weight (berat gram) atau price (harga rupiah), dipisah koma. Contoh: 20:5:weight,21:5:price."));
     } else if (section_ == "credit") {
         choice("credit.mode", tr("Batas kredit anggota"),
                {{"none", tr("Tanpa kredit")}, {"fixed", tr("Tetap")}, {"percent", tr("Persen simpanan")}, {"lesser", tr("Yang terkecil")}},
                w);
-        field("credit.fixed_limit", tr("Batas tetap (rupiah)"), half, FieldKind::Digits);
-        field("credit.percent", tr("Persen dari simpanan pokok + wajib"), half, FieldKind::Digits);
-        choice("credit.include_sukarela", tr("Simpanan sukarela ikut dihitung?"), {{"false", tr("Tidak")}, {"true", tr("Ya")}}, w);
+        pair([&](float hw) { field("credit.fixed_limit", tr("Batas tetap (rupiah)"), hw, FieldKind::Digits); },
+             [&](float hw) { field("credit.percent", tr("Persen dari simpanan pokok + wajib"), hw, FieldKind::Digits); });
         field("credit.monthly_cap", tr("Batas belanja kredit per bulan (kosong: tanpa)"), half, FieldKind::Digits);
-        choice("credit.block_in_arrears", tr("Tolak kredit bila ada tunggakan?"), {{"false", tr("Tidak")}, {"true", tr("Ya")}}, w);
+        pair([&](float hw) { choice("credit.include_sukarela", tr("Simpanan sukarela ikut dihitung?"), {{"false", tr("Tidak")}, {"true", tr("Ya")}}, hw); },
+             [&](float hw) { choice("credit.block_in_arrears", tr("Tolak kredit bila ada tunggakan?"), {{"false", tr("Tidak")}, {"true", tr("Ya")}}, hw); });
     } else if (section_ == "backup") {
         field("backup.dir", tr("Folder cadangan harian (mis. USB)"), w, FieldKind::Text, "/media/usb/cadangan");
         field("backup.keep", tr("Simpan berapa cadangan terakhir"), half, FieldKind::Digits, "7");
@@ -308,10 +324,12 @@ void SettingsView::draw_section(App& app, float w) {
 }
 
 // [SECTION] Users
+// The list, or (one at a time) the new user's form or a new PIN: each acts at once through core.
 
 void SettingsView::draw_users(App& app, float w) {
     const Theme& t = theme();
     const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float half = std::floor((w - gap) / 2);
     auto role_text = [](core::Role r) {
         switch (r) {
             case core::Role::Cashier: return tr("Kasir");
@@ -321,11 +339,62 @@ void SettingsView::draw_users(App& app, float w) {
         }
         return std::string();
     };
-    float list_h = std::min(ImGui::GetContentRegionAvail().y * 0.42f, float(users_.size()) * (t.touch + gap) + gap);
-    ImGui::BeginChild("settings.users", ImVec2(w, list_h), false);
+    auto pins = [&](const char* id, std::string& a, std::string& b) {
+        ImGui::BeginGroup();
+        form_.field(std::string(id) + ".pin", tr("PIN (4-8 angka)"), a, half, FieldKind::Pin);
+        ImGui::EndGroup();
+        ImGui::SameLine();
+        ImGui::BeginGroup();
+        form_.field(std::string(id) + ".pin2", tr("Ulangi PIN"), b, half, FieldKind::Pin);
+        ImGui::EndGroup();
+    };
+    if (user_mode_ == "reset") {
+        form_title(tr("PIN baru untuk {}", pin_user_));
+        pins("settings.resetpin", reset_pin_, reset_pin2_);
+        if (big_button(tr("Simpan PIN") + "##resetpin", ImVec2(half, t.touch), Tone::Ok, nullptr, "settings.resetpin.save")) {
+            if (reset_pin_ != reset_pin2_) app.show_error(tr("PIN kedua tidak sama dengan yang pertama. Ketik ulang."));
+            else if (app.reset_pin(pin_user_, reset_pin_)) user_mode_.clear();
+        }
+        ImGui::SameLine();
+        if (big_button(tr("Batal") + "##resetpin.cancel", ImVec2(half, t.touch), Tone::Normal, nullptr, "settings.resetpin.cancel"))
+            user_mode_.clear();
+        if (user_mode_.empty()) form_.clear();
+        return;
+    }
+    if (user_mode_ == "add") {
+        form_title(tr("Tambah pengguna"));
+        form_.field("settings.newuser.name", tr("Nama"), new_name_, w);
+        choice_row("settings.newuser.role", tr("Peran"), new_role_,
+                   {{"cashier", tr("Kasir")}, {"supervisor", tr("Supervisor")}, {"manager", tr("Manajer")}, {"admin", tr("Admin")}}, w);
+        pins("settings.newuser", new_pin_, new_pin2_);
+        if (big_button(tr("Tambah pengguna") + "##newuser", ImVec2(half, t.touch), Tone::Ok, nullptr, "settings.newuser.add")) {
+            if (new_pin_ != new_pin2_) {
+                app.show_error(tr("PIN kedua tidak sama dengan yang pertama. Ketik ulang."));
+            } else if (app.add_user(new_name_, *core::role_from(new_role_), new_pin_)) {
+                new_name_.clear();
+                new_pin_.clear();
+                new_pin2_.clear();
+                user_mode_.clear();
+                users_ = app.all_users();
+            }
+        }
+        ImGui::SameLine();
+        if (big_button(tr("Batal") + "##newuser.cancel", ImVec2(half, t.touch), Tone::Normal, nullptr, "settings.newuser.cancel"))
+            user_mode_.clear();
+        if (user_mode_.empty()) form_.clear();
+        return;
+    }
+    if (big_button(tr("Tambah pengguna") + "##newuser.open", ImVec2(half, t.touch), Tone::Primary, nullptr, "settings.newuser.open")) {
+        user_mode_ = "add";
+        new_role_ = "cashier";
+        form_.activate("settings.newuser.name");
+    }
+    ImGui::BeginChild("settings.users", ImVec2(w, ImGui::GetContentRegionAvail().y), false);
     float bw = std::floor(w * 0.24f);
     for (auto& u : users_) {
-        ImGui::AlignTextToFramePadding();
+        // Name and role centred on the row's buttons.
+        const float y = ImGui::GetCursorPosY();
+        ImGui::SetCursorPosY(y + (t.touch - ImGui::GetTextLineHeight()) / 2);
         {
             FontScope f(Font::Bold);
             text_colored(u.active ? colors::Text : colors::Muted, u.name);
@@ -333,11 +402,14 @@ void SettingsView::draw_users(App& app, float w) {
         ImGui::SameLine(w * 0.3f);
         text_colored(colors::Muted, role_text(u.role) + (u.active ? "" : " - " + tr("nonaktif")));
         ImGui::SameLine(w - 2 * bw - gap);
-        if (big_button(tr("Ganti PIN") + "##pin" + u.name, ImVec2(bw, t.touch), pin_user_ == u.name ? Tone::Selected : Tone::Ghost,
-                       nullptr, "settings.user." + u.name + ".pin")) {
+        ImGui::SetCursorPosY(y);
+        if (big_button(tr("Ganti PIN") + "##pin" + u.name, ImVec2(bw, t.touch), Tone::Ghost, nullptr,
+                       "settings.user." + u.name + ".pin")) {
+            user_mode_ = "reset";
             pin_user_ = u.name;
             reset_pin_.clear();
             reset_pin2_.clear();
+            form_.activate("settings.resetpin.pin");
         }
         ImGui::SameLine();
         if (big_button((u.active ? tr("Nonaktifkan") : tr("Aktifkan")) + "##act" + u.name, ImVec2(bw, t.touch),
@@ -347,48 +419,6 @@ void SettingsView::draw_users(App& app, float w) {
         }
     }
     ImGui::EndChild();
-    ImGui::Separator();
-    const float half = std::floor((w - gap) / 2);
-    if (!pin_user_.empty()) {
-        section_label(tr("PIN baru untuk {}", pin_user_));
-        ImGui::BeginGroup();
-        form_.field("settings.resetpin.pin", tr("PIN baru"), reset_pin_, half, FieldKind::Pin);
-        ImGui::EndGroup();
-        ImGui::SameLine();
-        ImGui::BeginGroup();
-        form_.field("settings.resetpin.pin2", tr("Ulangi PIN"), reset_pin2_, half, FieldKind::Pin);
-        ImGui::EndGroup();
-        if (big_button(tr("Simpan PIN") + "##resetpin", ImVec2(half, t.touch), Tone::Ok, nullptr, "settings.resetpin.save")) {
-            if (reset_pin_ != reset_pin2_) app.show_error(tr("PIN kedua tidak sama dengan yang pertama. Ketik ulang."));
-            else if (app.reset_pin(pin_user_, reset_pin_)) pin_user_.clear();
-        }
-        ImGui::SameLine();
-        if (big_button(tr("Batal") + "##resetpin.cancel", ImVec2(half, t.touch), Tone::Normal, nullptr, "settings.resetpin.cancel"))
-            pin_user_.clear();
-        return;
-    }
-    section_label(tr("Tambah pengguna"));
-    form_.field("settings.newuser.name", tr("Nama"), new_name_, w);
-    choice_row("settings.newuser.role", {}, new_role_,
-               {{"cashier", tr("Kasir")}, {"supervisor", tr("Supervisor")}, {"manager", tr("Manajer")}, {"admin", tr("Admin")}}, w);
-    ImGui::BeginGroup();
-    form_.field("settings.newuser.pin", tr("PIN (4-8 angka)"), new_pin_, half, FieldKind::Pin);
-    ImGui::EndGroup();
-    ImGui::SameLine();
-    ImGui::BeginGroup();
-    form_.field("settings.newuser.pin2", tr("Ulangi PIN"), new_pin2_, half, FieldKind::Pin);
-    ImGui::EndGroup();
-    if (big_button(tr("Tambah pengguna") + "##newuser", ImVec2(half, t.touch), Tone::Ok, nullptr, "settings.newuser.add")) {
-        if (new_pin_ != new_pin2_) {
-            app.show_error(tr("PIN kedua tidak sama dengan yang pertama. Ketik ulang."));
-        } else if (app.add_user(new_name_, *core::role_from(new_role_), new_pin_)) {
-            new_name_.clear();
-            new_pin_.clear();
-            new_pin2_.clear();
-            form_.clear();
-            users_ = app.all_users();
-        }
-    }
 }
 
 }  // namespace

@@ -278,19 +278,28 @@ void WizardView::drawContent(App& app) {
         ImGui::Dummy(ImVec2(avail.x, h + 4 * t.scale));
     }
 
-    const float footer = t.touch + style.ItemSpacing.y * 2;
+    const float footer = t.touch + style.ItemSpacing.y * 2 + style.WindowPadding.y;
     float body_h = ImGui::GetContentRegionAvail().y - footer;
-    float left_w = std::floor((avail.x - style.ItemSpacing.x) * 0.46f);
-    float right_w = avail.x - left_w - style.ItemSpacing.x;
+    // The keyboard's side keeps its keys >= 50 px wide at 1024x768.
+    float right_w = std::max(10 * 50.0f + 9 * style.ItemSpacing.x, std::floor((avail.x - style.ItemSpacing.x) * 0.54f));
+    float left_w = avail.x - right_w - style.ItemSpacing.x;
 
     form_.begin();
-    ImGui::BeginChild("wizard.body", ImVec2(left_w, body_h), false);
-    draw_step(app, ImGui::GetContentRegionAvail().x);
-    ImGui::EndChild();
-    ImGui::SameLine();
-    ImGui::BeginChild("wizard.side", ImVec2(right_w, body_h), false);
-    draw_side(app, ImGui::GetContentRegionAvail());
-    ImGui::EndChild();
+    if (step_ == 4) {
+        // The device panel lays out its own two columns (and keyboard): it gets the whole width.
+        ImGui::BeginChild("wizard.body", ImVec2(avail.x, body_h), false, ImGuiWindowFlags_NoScrollbar);
+        wrapped(colors::Muted, tr("Pilih printer struk dan pemindai, lalu coba cetak. Bisa dilewati dan diatur nanti di Pengaturan > Perangkat."));
+        (void)draw_device_panel(app, draft_, "wizard.devices");
+        ImGui::EndChild();
+    } else {
+        ImGui::BeginChild("wizard.body", ImVec2(left_w, body_h), false);
+        draw_step(app, ImGui::GetContentRegionAvail().x);
+        ImGui::EndChild();
+        ImGui::SameLine();
+        ImGui::BeginChild("wizard.side", ImVec2(right_w, body_h), false);
+        draw_side(app, ImGui::GetContentRegionAvail());
+        ImGui::EndChild();
+    }
     form_.end();
 
     // Footer: back on the left, next (or finish) on the right.
@@ -364,9 +373,6 @@ void WizardView::draw_step(App& app, float w) {
             form_.field("wizard.pin1", tr("PIN admin (4-8 angka)"), pin1_, w, FieldKind::Pin, tr("PIN"), error("wizard.pin1"));
             gap();
             form_.field("wizard.pin2", tr("Ulangi PIN"), pin2_, w, FieldKind::Pin, tr("PIN sekali lagi"), error("wizard.pin2"));
-            break;
-        case 4:
-            draw_device_panel(app, draft_, "wizard.devices");
             break;
         case 5: {
             choice_row("wizard.mode", tr("Cara kerja kasir ini"), central_,
@@ -484,9 +490,6 @@ void WizardView::draw_side(App& app, ImVec2 size) {
             wrapped(colors::Text, tr("Admin mengatur toko, pengguna dan pengaturan. Kasir lain ditambahkan nanti di Pengaturan > Pengguna."));
             ImGui::Dummy(ImVec2(0, t.gap));
             wrapped(colors::Muted, tr("PIN disimpan teracak; tidak ada yang bisa membacanya kembali."));
-            break;
-        case 4:
-            wrapped(colors::Text, tr("Pilih printer struk dan pemindai, lalu coba cetak. Bisa dilewati dan diatur nanti di Pengaturan > Perangkat."));
             break;
         case 5:
             wrapped(colors::Text, tr("Dengan server pusat, setiap penjualan dikirim ke kantor koperasi saat ada internet. Toko tetap bisa berjualan tanpa internet; tidak ada yang hilang."));
