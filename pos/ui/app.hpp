@@ -205,7 +205,6 @@ public:
     // (headless) ImGui's frame time is used for both.
     void set_wedge_clock(int64_t now_ms, int64_t keys_ms);
 
-
 private:
     struct DevicesState;                          // app_devices.cpp
     std::shared_ptr<DevicesState> devices_;
