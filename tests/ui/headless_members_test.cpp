@@ -425,3 +425,41 @@ TEST_F(MembersScreens, ShuForLastYearMatchesTheReportAndIsCreditedOnce) {
 
 }  // namespace
 }  // namespace waserda::ui_test
+
+namespace waserda::ui_test {
+namespace {
+
+// [SECTION] The smallest screen
+
+class MembersScreensAt1024 : public MembersScreens {
+protected:
+    int width() const override { return 1024; }
+};
+
+TEST_F(MembersScreensAt1024, EveryMembersScreenKeepsItsButtonsOnScreenAndTouchSized) {
+    seed_old_credit();
+    login_manager();
+    ui::picked_member_number() = "A-0001";   // the statement, savings and leaving screens open on her
+    const std::vector<std::pair<std::string, std::vector<std::string>>> screens = {
+        {"members_arrears", {"arrears.back", "arrears.row.0"}},
+        {"members_statement", {"statement.member", "statement.print", "statement.csv", "statement.xlsx", "statement.folder"}},
+        {"members_savings", {"savings.member", "savings.act.repay", "savings.pad.ok", "savings.leave"}},
+        {"members_leave", {"leave.member", "leave.pad.ok", "leave.back"}},
+        {"members_payroll", {"payroll.month.prev", "payroll.csv", "payroll.xlsx", "payroll.rescan"}},
+        {"members_consignment", {"consignment.month.next", "consignment.pay", "consignment.back"}},
+        {"members_shu", {"shu.field.surplus", "shu.field.dana_sosial", "shu.pad.ok", "shu.compute", "shu.credit"}},
+    };
+    for (auto& [screen, ids] : screens) {
+        open_from_menu(screen);
+        for (auto& id : ids) {
+            const ui::HitRect* r = ui::hits().find(id);
+            ASSERT_NE(r, nullptr) << screen << ": " << id << " is not on screen";
+            EXPECT_GE(r->max.y - r->min.y, 47.5f) << screen << ": " << id;
+            EXPECT_LE(r->max.x, 1024.0f) << screen << ": " << id;
+            EXPECT_LE(r->max.y, 768.0f) << screen << ": " << id;
+        }
+    }
+}
+
+}  // namespace
+}  // namespace waserda::ui_test

@@ -206,13 +206,13 @@ int draw_report_table(const std::string& id, const core::ReportTable& table, ImV
                 ImVec2 p = ImGui::GetCursorScreenPos();
                 if (c == 0 && row_h > 0) {
                     ImGui::PushID(r);
-                    if (ImGui::Selectable("##row", r == highlight, ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, h - 4)))
+                    if (ImGui::Selectable("##row", r == highlight, ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, h)))
                         tapped = r;
                     ImGui::PopID();
                     register_last_item(fmt::format("{}.row.{}", id, r));
                 }
                 // Tall (tappable) rows: every cell's text on the row's middle line.
-                if (row_h > 0) ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + (h - 4 - ImGui::GetFontSize()) / 2));
+                if (row_h > 0) ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + (h - ImGui::GetFontSize()) / 2));
                 const std::string& cell = c < int(row.size()) ? row[size_t(c)] : std::string();
                 bool num = c < int(table.numeric.size()) && table.numeric[c];
                 if (num) {
