@@ -35,7 +35,7 @@ protected:
         media = tmp.file("media");
         std::filesystem::create_directories(tmp.file("data"));
         std::filesystem::create_directories(media);
-        ui = std::make_unique<ui::HeadlessUi>(1366, 768);
+        ui = std::make_unique<ui::HeadlessUi>(width(), height());
         start();
     }
     void TearDown() override {
@@ -64,6 +64,8 @@ protected:
         ui->frames(*app, 2);
     }
 
+    virtual int width() const { return 1366; }
+    virtual int height() const { return 768; }
     const ui::AppState& state() const { return app->state(); }
     bool tap(std::string_view id) { return ui->tap(*app, id); }
     bool visible(std::string_view id) { return ui->visible(id); }
@@ -326,6 +328,13 @@ TEST_F(Settings, ACashierDoesNotSeeSettingsAndCannotSave) {
     app->cancel_approval();
     frames(2);
     EXPECT_EQ(store->load_settings().value().receipt_footer, "Terima kasih atas kunjungan Anda");
+    // An admin's PIN on the approval saves it, in the admin's name.
+    ASSERT_TRUE(tap("settings.save"));
+    ASSERT_TRUE(state().approval.has_value());
+    app->submit_approval("4321");
+    frames(2);
+    EXPECT_FALSE(state().approval.has_value());
+    EXPECT_EQ(store->load_settings().value().receipt_footer, "Terima kasih atas kunjungan Anda ya");
 }
 
 TEST_F(Settings, AnAdminChangesTheFooterAndTheRounding) {
@@ -438,3 +447,39 @@ using SettingsTouch1024 = SettingsTouch<1024, 768>;
 using SettingsTouch1366 = SettingsTouch<1366, 768>;
 TEST_F(SettingsTouch1024, SettingsFitAt1024x768) { walk(); }
 TEST_F(SettingsTouch1366, SettingsFitAt1366x768) { walk(); }
+
+// The wizard's steps at 1024x768: every target big enough, the keyboard's keys too.
+class WizardTouch1024 : public Wizard {
+    int width() const override { return 1024; }
+};
+TEST_F(WizardTouch1024, EveryStepFitsAt1024x768) {
+    auto check = [&](const std::string& where) {
+        for (auto& [id, r] : ui::hits().all()) {
+            if (id.find(".problem.") != std::string::npos) continue;
+            EXPECT_GE(r.max.y - r.min.y, 47.5f) << where << " " << id;
+            EXPECT_GE(r.max.x - r.min.x, 47.5f) << where << " " << id;
+            EXPECT_LE(r.max.x, 1024.5f) << where << " " << id;
+            EXPECT_LE(r.max.y, 768.5f) << where << " " << id;
+        }
+    };
+    fill("wizard.name", "Waserda Maju");
+    check("step 1 with the keyboard");
+    ASSERT_TRUE(tap("wizard.next"));
+    ASSERT_TRUE(tap("wizard.pkp.true"));
+    check("step 2");
+    ASSERT_TRUE(tap("wizard.pkp.false"));   // PKP needs an NPWP
+    ASSERT_TRUE(tap("wizard.next"));
+    check("step 3");
+    ASSERT_TRUE(tap("wizard.next"));
+    fill("wizard.pin1", "4321");
+    fill("wizard.pin2", "4321");
+    check("step 4");
+    ASSERT_TRUE(tap("wizard.next"));
+    ASSERT_TRUE(tap("wizard.next"));
+    ASSERT_TRUE(tap("wizard.mode.central"));
+    check("step 6");
+    ASSERT_TRUE(tap("wizard.mode.standalone"));
+    ASSERT_TRUE(tap("wizard.next"));
+    ASSERT_TRUE(tap("wizard.catalog.csv"));
+    check("step 7");
+}

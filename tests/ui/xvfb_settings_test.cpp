@@ -46,6 +46,10 @@ TEST_F(XvfbSettings, FirstRunWizardThenTheAdminsSettings) {
     ASSERT_FALSE(fs::exists(db));
     start_pos("id");
 
+    // The program logs next to the database, as the CLI does (`waserda logs`).
+    const fs::path log = fs::path(db).parent_path() / "logs" / "waserda-pos.log";
+    ASSERT_TRUE(poll_until([&] { return fs::exists(log); }, 10s));
+
     // 1: language, name, address.
     ASSERT_TRUE(tap_soon("wizard.name"));
     type("Waserda Koperasi Sejahtera");
@@ -122,4 +126,8 @@ TEST_F(XvfbSettings, FirstRunWizardThenTheAdminsSettings) {
     ASSERT_TRUE(tap_soon("settings.newuser.add"));
     ASSERT_TRUE(poll_until([&] { return users() == 2; }, 20s));
     screenshot("ui-settings-users.png");
+    std::ifstream in(log);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_NE(text.find("first-run set-up done"), std::string::npos);
+    EXPECT_EQ(text.find("4321"), std::string::npos) << "no PIN in the log";
 }
