@@ -203,6 +203,8 @@ void x_labels(ImDrawList* dl, const Plot& p, const Series& s, const std::vector<
     }
 }
 
+const std::string& tip(const Series& s, size_t i) { return i < s.tips.size() && !s.tips[i].empty() ? s.tips[i] : s.labels[i]; }
+
 int nearest(const std::vector<float>& xs, float x) {
     int best = -1;
     float d = FLT_MAX;
@@ -225,7 +227,10 @@ void line(std::string_view id, const Series& s, ImVec2 size, Selection& sel) {
     const size_t n = s.values.size();
     if (n == 0) return empty_note(dl, box);
     Plot p = value_grid(dl, box, s, small_size() * 1.9f);
-    const float pad = 8 * theme().scale;
+    // Room for half of the first and the last date under the ends of the line.
+    float widest = 0;
+    for (auto& l : s.labels) widest = std::max(widest, text_size(body(), small_size(), l).x);
+    const float pad = std::max(8 * theme().scale, widest / 2 + 2);
     std::vector<float> xs(n);
     for (size_t i = 0; i < n; ++i)
         xs[i] = n == 1 ? (p.r.Min.x + p.r.Max.x) / 2 : p.r.Min.x + pad + (p.r.GetWidth() - 2 * pad) * float(i) / float(n - 1);
@@ -254,7 +259,7 @@ void line(std::string_view id, const Series& s, ImVec2 size, Selection& sel) {
         dl->AddLine(ImVec2(q.x, p.r.Min.y), ImVec2(q.x, p.r.Max.y), IM_COL32(33, 41, 54, 120), 1.0f);
         dl->AddCircleFilled(q, dot * 2.0f, col);
         dl->AddCircle(q, dot * 2.0f, IM_COL32_WHITE, 0, 2.0f);
-        callout(dl, q, box, s.labels[size_t(sel.index)], exact_text(s.values[size_t(sel.index)], s.unit));
+        callout(dl, q, box, tip(s, size_t(sel.index)), exact_text(s.values[size_t(sel.index)], s.unit));
     }
 }
 
@@ -286,7 +291,7 @@ void columns(std::string_view id, const Series& s, ImVec2 size, Selection& sel) 
     x_labels(dl, p, s, xs, sel.index);
     if (sel.index >= 0)
         callout(dl, ImVec2(xs[size_t(sel.index)], p.y_of(std::max<int64_t>(0, s.values[size_t(sel.index)]))), box,
-                s.labels[size_t(sel.index)], exact_text(s.values[size_t(sel.index)], s.unit));
+                tip(s, size_t(sel.index)), exact_text(s.values[size_t(sel.index)], s.unit));
 }
 
 // [SECTION] Horizontal bars
@@ -306,7 +311,7 @@ void bars(std::string_view id, const Series& s, ImVec2 size, Selection& sel) {
     int64_t mn = 0, mx = 0;
     for (size_t i = 0; i < shown; ++i) mn = std::min(mn, s.values[i]), mx = std::max(mx, s.values[i]);
     if (mx == mn) mx = mn + 1;
-    float label_w = std::min(box.GetWidth() * 0.34f, 260 * sc);
+    float label_w = std::min(box.GetWidth() * 0.42f, 320 * sc);
     float value_w = 0;
     for (size_t i = 0; i < shown; ++i) value_w = std::max(value_w, text_size(body(), fs, short_text(s.values[i], s.unit)).x);
     float x0 = box.Min.x + label_w + 12 * sc, x1 = box.Max.x - value_w - 16 * sc;
@@ -353,7 +358,7 @@ void shares(std::string_view id, const Series& s, ImVec2 size, Selection& sel) {
     int64_t total = 0;
     for (auto v : s.values) total += std::max<int64_t>(0, v);
     if (n == 0 || total <= 0) return empty_note(dl, box);
-    float radius = std::min(box.GetHeight() * 0.42f, box.GetWidth() * 0.22f);
+    float radius = std::min(box.GetHeight() * 0.40f, box.GetWidth() * 0.19f);
     ImVec2 c(box.Min.x + radius + 20 * sc, (box.Min.y + box.Max.y) / 2);
     float thick = radius * 0.42f;
     // Legend on the right: one tappable row per slice.

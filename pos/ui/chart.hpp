@@ -19,6 +19,7 @@ enum class Unit { Rupiah, Count };
 struct Series {
     std::vector<std::string> labels;     // per element: a date, an hour, a name
     std::vector<int64_t> values;         // whole rupiah or counts
+    std::vector<std::string> tips;       // optional: the label in a tapped element's callout ("10:00–10:59")
     Unit unit = Unit::Rupiah;
 };
 

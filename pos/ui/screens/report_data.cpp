@@ -70,13 +70,37 @@ void top(chart::Series& s, size_t n) {
     }
 }
 
-// Which numeric columns add up (a unit cost, a minimum or a count of days does not).
+// Which numeric columns add up (a unit cost, a minimum, days, or quantities that mix pieces and
+// grams do not).
 bool sums(const std::string& report, const std::string& column) {
     if (core::is_bp_column(column)) return false;
-    static const std::set<std::string> never{"min_stock", "days_since", "days_left", "unit_cost", "balance"};
+    static const std::set<std::string> never{"min_stock", "days_since", "days_left", "unit_cost", "balance", "qty", "on_hand"};
     if (never.count(column)) return false;
     if ((report == "stock_value" || report == "low_stock") && column == "cost") return false;
     return true;
+}
+
+// The columns as the screen orders them: the name and the figures first, codes last (the export
+// keeps core's order). Columns not named here follow in core's order.
+std::vector<size_t> display_order(const std::string& report, const core::ReportTable& t) {
+    std::vector<std::string> first;
+    if (report == "stock_value" || report == "low_stock")
+        first = {"name", "on_hand", "min_stock", "value", "retail_value", "cost", "category", "unit"};
+    else if (report == "sales_item" || report == "margin_item")
+        first = {"name", "qty", "unit", "revenue", "cost", "margin", "margin_bp"};
+    else if (report == "slow_movers")
+        first = {"name", "on_hand", "value", "last_sold", "days_since", "category"};
+    else if (report == "expiring")
+        first = {"name", "expiry", "days_left", "qty", "unit", "value"};
+    else if (report == "shifts")
+        first = {"cashier", "opened_at", "closed_at"};
+    std::vector<size_t> order;
+    for (auto& name : first)
+        for (size_t c = 0; c < t.header.size(); ++c)
+            if (t.header[c] == name) order.push_back(c);
+    for (size_t c = 0; c < t.header.size(); ++c)
+        if (std::find(order.begin(), order.end(), c) == order.end()) order.push_back(c);
+    return order;
 }
 
 // A cell as the screen shows it: core's number formatting, local times, names in the UI's language.
@@ -97,29 +121,36 @@ std::string screen_cell(const core::ReportTable& t, size_t c, const std::string&
 void finish(ReportData& d) {
     if (d.tables.empty()) return;
     const auto& t = d.tables.front();
+    auto order = display_order(d.id, t);
+    for (size_t c : order) {
+        d.columns.push_back(t.header[c]);
+        d.numeric.push_back(c < t.numeric.size() && t.numeric[c]);
+    }
     d.cells.reserve(t.rows.size());
     for (auto& row : t.rows) {
-        std::vector<std::string> out(row.size());
-        for (size_t c = 0; c < row.size(); ++c) out[c] = screen_cell(t, c, row[c], d.query.utc_offset_minutes);
+        std::vector<std::string> out(order.size());
+        for (size_t i = 0; i < order.size(); ++i)
+            if (order[i] < row.size()) out[i] = screen_cell(t, order[i], row[order[i]], d.query.utc_offset_minutes);
         d.cells.push_back(std::move(out));
     }
-    d.totals_row.assign(t.header.size(), "");
+    d.totals_row.assign(order.size(), "");
     bool any = false;
-    for (size_t c = 0; c < t.header.size(); ++c) {
-        if (c >= t.numeric.size() || !t.numeric[c] || !sums(d.id, t.header[c])) continue;
+    for (size_t i = 0; i < order.size(); ++i) {
+        size_t c = order[i];
+        if (!d.numeric[i] || !sums(d.id, t.header[c])) continue;
         int64_t total = 0;
         for (auto& row : t.rows)
             if (c < row.size() && !row[c].empty()) total += std::stoll(row[c]);
         d.totals[t.header[c]] = total;
-        d.totals_row[c] = core::display_cell(t, c, std::to_string(total));
+        d.totals_row[i] = core::display_cell(t, c, std::to_string(total));
         any = true;
     }
     // The margin's percentage of the totals: margin / (margin + cost).
-    for (size_t c = 0; c < t.header.size(); ++c)
-        if (t.header[c] == "margin_bp" && d.totals.count("margin") && d.totals.count("cost")) {
+    for (size_t i = 0; i < order.size(); ++i)
+        if (d.columns[i] == "margin_bp" && d.totals.count("margin") && d.totals.count("cost")) {
             int64_t bp = core::margin_bp(core::Money::rp(d.totals["margin"]), core::Money::rp(d.totals["margin"] + d.totals["cost"]));
             d.totals["margin_bp"] = bp;
-            d.totals_row[c] = core::format_bp(bp);
+            d.totals_row[i] = core::format_bp(bp);
         }
     if (any && !d.totals_row.empty() && d.totals_row[0].empty()) d.totals_row[0] = tr("Jumlah");
     if (!any) d.totals_row.clear();
@@ -150,6 +181,7 @@ ReportData load_report(core::ManagerService& svc, const ReportDef& def, const Re
             while (k < rows->size() && (*rows)[k].date < day) ++k;
             int64_t v = k < rows->size() && (*rows)[k].date == day ? (*rows)[k].net.rupiah() : 0;
             d.series.labels.push_back(day_label(day));
+            d.series.tips.push_back(day.substr(8, 2) + "/" + day.substr(5, 2) + "/" + day.substr(0, 4));
             d.series.values.push_back(v);
         }
     } else if (def.id == "sales_hour") {
@@ -158,7 +190,10 @@ ReportData load_report(core::ManagerService& svc, const ReportDef& def, const Re
         d.tables = {core::sales_hour_table(*rows, r)};
         d.chart_title = tr("Penjualan bersih per jam");
         d.series.values.assign(24, 0);
-        for (int h = 0; h < 24; ++h) d.series.labels.push_back(fmt::format("{:02}", h));
+        for (int h = 0; h < 24; ++h) {
+            d.series.labels.push_back(fmt::format("{:02}", h));
+            d.series.tips.push_back(fmt::format("{:02}:00–{:02}:59", h, h));
+        }
         for (auto& h : *rows)
             if (h.hour >= 0 && h.hour < 24) d.series.values[size_t(h.hour)] += h.total.rupiah();
     } else if (def.id == "sales_item" || def.id == "sales_category" || def.id == "margin_item" || def.id == "margin_category") {

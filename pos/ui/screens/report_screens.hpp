@@ -53,11 +53,15 @@ struct ReportData {
     std::string footer;                      // the totals in one sentence (as the CLI prints them)
     chart::Series series;                    // for the chart, if the report has one
     std::string chart_title;
-    // Per column of tables[0]: the total as shown (empty where a column does not add up), and the
+    // Per displayed column: the total as shown (empty where a column does not add up), and the
     // raw sums by column name ("net", "revenue", "amount"...).
     std::vector<std::string> totals_row;
     std::map<std::string, int64_t> totals;
-    std::vector<std::vector<std::string>> cells;   // tables[0] as shown (formatted once)
+    // tables[0] as the screen shows it, formatted once: its columns in display order (names and
+    // figures first), whether each is numeric, and the cells in that order.
+    std::vector<std::string> columns;
+    std::vector<bool> numeric;
+    std::vector<std::vector<std::string>> cells;
     std::string error;                       // the service's sentence when it failed
 };
 

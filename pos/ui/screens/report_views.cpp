@@ -112,13 +112,12 @@ struct TableLayout {
 TableLayout measure(const ReportData& d) {
     TableLayout l;
     if (d.tables.empty()) return l;
-    const auto& t = d.tables.front();
     ImFont* body = theme().font(Font::Body);
     ImFont* bold = theme().font(Font::Bold);
     const float pad = 18 * theme().scale, cap = 360 * theme().scale;
     l.font_size = body->FontSize;
-    for (size_t c = 0; c < t.header.size(); ++c) {
-        l.labels.push_back(column_label(t.header[c]));
+    for (size_t c = 0; c < d.columns.size(); ++c) {
+        l.labels.push_back(column_label(d.columns[c]));
         float w = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, l.labels.back().c_str()).x;
         if (c < d.totals_row.size()) w = std::max(w, bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, d.totals_row[c].c_str()).x);
         // The widest cell of the first 3,000 rows (measured once per load, not per frame).
@@ -143,8 +142,7 @@ void cell_text(const std::string& s, bool right, float row_h, ImFont* font = nul
 
 void draw_table(const std::string& id, const ReportData& d, const TableLayout& l, ImVec2 size) {
     if (d.tables.empty()) return;
-    const auto& t = d.tables.front();
-    const int cols = int(t.header.size());
+    const int cols = int(d.columns.size());
     if (cols == 0 || int(l.widths.size()) != cols) return;
     const Theme& th = theme();
     if (d.cells.empty()) {
@@ -153,7 +151,10 @@ void draw_table(const std::string& id, const ReportData& d, const TableLayout& l
     }
     float total_w = 0;
     for (float w : l.widths) total_w += w;
-    float stretch = total_w < size.x - 30 * th.scale ? (size.x - 30 * th.scale) / total_w : 1.0f;
+    // Widen the columns to the table's width when they are narrower (the scrollbar, each cell's
+    // padding and border are outside the widths).
+    float room = size.x - 30 * th.scale - float(cols) * (2 * ImGui::GetStyle().CellPadding.x + 1);
+    float stretch = total_w < room ? room / total_w : 1.0f;
     ImGui::PushStyleVar(ImGuiStyleVar_ScrollbarSize, 26 * th.scale);
     ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
                             ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingFixedFit;
@@ -166,7 +167,7 @@ void draw_table(const std::string& id, const ReportData& d, const TableLayout& l
         ImGui::TableNextRow(ImGuiTableRowFlags_Headers, row_h);
         for (int c = 0; c < cols; ++c) {
             ImGui::TableSetColumnIndex(c);
-            bool num = c < int(t.numeric.size()) && t.numeric[size_t(c)];
+            bool num = d.numeric[size_t(c)];
             cell_text(l.labels[size_t(c)], num, row_h, th.font(Font::Bold));
         }
         if (has_totals) {
@@ -174,7 +175,7 @@ void draw_table(const std::string& id, const ReportData& d, const TableLayout& l
             ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, colors::Highlight);
             for (int c = 0; c < cols; ++c) {
                 ImGui::TableSetColumnIndex(c);
-                bool num = c < int(t.numeric.size()) && t.numeric[size_t(c)];
+                bool num = d.numeric[size_t(c)];
                 cell_text(d.totals_row[size_t(c)], num, row_h, th.font(Font::Bold));
             }
         }
@@ -186,7 +187,7 @@ void draw_table(const std::string& id, const ReportData& d, const TableLayout& l
                 ImGui::TableNextRow(ImGuiTableRowFlags_None, row_h);
                 for (int c = 0; c < cols; ++c) {
                     ImGui::TableSetColumnIndex(c);
-                    bool num = c < int(t.numeric.size()) && t.numeric[size_t(c)];
+                    bool num = d.numeric[size_t(c)];
                     cell_text(c < int(row.size()) ? row[size_t(c)] : std::string(), num, row_h);
                 }
             }
@@ -461,7 +462,7 @@ protected:
             }
             case ChartKind::Bars:
             case ChartKind::Shares: {
-                float cw = std::floor(rest.x * (def_.chart == ChartKind::Shares ? 0.5f : 0.46f));
+                float cw = std::floor(rest.x * (def_.chart == ChartKind::Shares ? 0.58f : 0.46f));
                 ImGui::BeginGroup();
                 chart_title(cw);
                 float ch = ImGui::GetContentRegionAvail().y;
