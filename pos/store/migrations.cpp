@@ -254,6 +254,15 @@ CREATE TABLE daily_item_sales(
   PRIMARY KEY(local_date, item_id)
 ) WITHOUT ROWID;
 )SQL"},
+        {5, "catalog: a change counter for barcodes, so the scan path's memory sees every change", R"SQL(
+-- barcodes is WITHOUT ROWID, which SQLite's update hook does not report: its triggers bump a
+-- rowid table the hook does see (pos/store/code_cache.hpp).
+CREATE TABLE IF NOT EXISTS catalog_changes(id INTEGER PRIMARY KEY CHECK(id = 1), n INTEGER NOT NULL DEFAULT 0);
+INSERT OR IGNORE INTO catalog_changes(id, n) VALUES(1, 0);
+CREATE TRIGGER IF NOT EXISTS barcodes_added AFTER INSERT ON barcodes BEGIN UPDATE catalog_changes SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER IF NOT EXISTS barcodes_changed AFTER UPDATE ON barcodes BEGIN UPDATE catalog_changes SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER IF NOT EXISTS barcodes_removed AFTER DELETE ON barcodes BEGIN UPDATE catalog_changes SET n = n + 1 WHERE id = 1; END;
+)SQL"},
     };
 }
 

@@ -2,7 +2,9 @@
 #include "pos/store/sqlite_store.hpp"
 
 #include "pos/core/i18n.hpp"
+#include "pos/store/code_cache.hpp"
 #include "pos/store/migrations.hpp"
+#include "pos/store/rows.hpp"
 #include "pos/store/try.hpp"
 
 namespace waserda::store {
@@ -14,6 +16,9 @@ using core::Result;
 using core::Status;
 
 #define TRY WASERDA_TRY
+
+SqliteStore::SqliteStore(std::unique_ptr<Database> db) : db_(std::move(db)) {}
+SqliteStore::~SqliteStore() = default;
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) {
     auto db = Database::open(path);
@@ -74,13 +79,11 @@ Status SqliteStore::set_meta(const std::string& key, const std::string& value) {
 
 // [SECTION] Catalog
 
-namespace {
-
-constexpr const char* kItemCols =
+const char* const kItemCols =
     "i.id, i.sku, i.name, i.unit, i.category, i.weighed, i.price, i.member_price, i.wholesale_min_qty, "
     "i.wholesale_price, i.cost, i.taxable, i.min_stock, i.active, i.consignment, i.consignor_id, i.on_hand";
 
-Item read_item(const Statement& st, int c = 0) {
+Item read_item(const Statement& st, int c) {
     Item it;
     it.id = st.int64(c + 0);
     it.sku = st.text(c + 1);
@@ -101,8 +104,6 @@ Item read_item(const Statement& st, int c = 0) {
     it.on_hand = st.int64(c + 16);
     return it;
 }
-
-}  // namespace
 
 Status SqliteStore::write_item(const Item& item, core::ItemId* id_out) {
     core::ItemId id = item.id;
@@ -192,7 +193,12 @@ Result<std::optional<Item>> SqliteStore::item_by_sku(const std::string& sku) {
 }
 
 Result<std::optional<core::ScanHit>> SqliteStore::item_by_code(const std::string& code) {
-    // The hot path of every scan: one indexed lookup, no barcode list, no SQL text built per call.
+    // The hot path of every scan: the catalog's codes in memory (code_cache.hpp), kept exact.
+    if (!codes_) codes_ = std::make_unique<CodeCache>(*db_);
+    return codes_->find(code, [this](const std::string& c) { return query_code(c); });
+}
+
+Result<std::optional<core::ScanHit>> SqliteStore::query_code(const std::string& code) {
     static const std::string by_barcode =
         std::string("SELECT b.pack_qty, ") + kItemCols + " FROM barcodes b JOIN items i ON i.id = b.item_id WHERE b.code = ?";
     static const std::string by_sku = std::string("SELECT ") + kItemCols + " FROM items i WHERE i.sku = ?";

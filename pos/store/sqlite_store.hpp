@@ -10,10 +10,13 @@
 
 namespace waserda::store {
 
+class CodeCache;
+
 class SqliteStore final : public core::ShopStore {
 public:
     // Opens or creates the database and brings its schema up to date.
     static core::Result<std::unique_ptr<SqliteStore>> open(const std::string& path);
+    ~SqliteStore() override;
 
     Database& db() { return *db_; }
 
@@ -84,13 +87,15 @@ public:
     core::Status backup_to(const std::string& path) override;
 
 private:
-    explicit SqliteStore(std::unique_ptr<Database> db) : db_(std::move(db)) {}
+    explicit SqliteStore(std::unique_ptr<Database> db);
+    core::Result<std::optional<core::ScanHit>> query_code(const std::string& code);
     core::Status write_item(const core::Item& item, core::ItemId* id_out);
     core::Status write_member(const core::Member& m, core::MemberId* id_out);
     core::Status insert_event(const core::OutboxEvent& e, const std::string& ref, int64_t* seq_out);
     core::Status load_sale_details(core::Sale& sale);
 
     std::unique_ptr<Database> db_;
+    std::unique_ptr<CodeCache> codes_;    // made on the first scan
 };
 
 // The daily automatic backup: when none was made today (local date), copies the database into
