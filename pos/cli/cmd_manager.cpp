@@ -9,6 +9,9 @@
 // [SECTION] price, labels
 #include "pos/cli/cmd_manager.hpp"
 
+#include "drivers/escpos/profile.hpp"
+#include "drivers/receipt/labels.hpp"
+#include "drivers/virtual/virtual_printer.hpp"
 #include "pos/core/i18n.hpp"
 #include "pos/core/json_codec.hpp"
 #include "pos/core/report_tables.hpp"
@@ -488,18 +491,38 @@ void add_price(CLI::App& app, Context& ctx) {
 }
 
 void add_labels(CLI::App& app, Context& ctx) {
-    struct Args { std::vector<std::string> items; std::string since, csv; };
+    struct Args { std::vector<std::string> items; std::string since, csv, escpos, png, profile; int paper = 58; };
     auto a = std::make_shared<Args>();
     auto* cmd = app.add_subcommand("labels", tr("Data label rak (nama, harga, harga anggota, kode batang) sebagai CSV"));
     cmd->add_option("--item", a->items, tr("Kode barang (boleh berulang)"));
     cmd->add_option("--changed-since", a->since, tr("Barang yang harganya berubah sejak YYYY-MM-DD"));
     cmd->add_option("--csv", a->csv, tr("Simpan ke file (tanpa ini: ke layar)"));
+    cmd->add_option("--escpos", a->escpos, tr("Lembar label untuk printer struk (ESC/POS) ke file atau perangkat, mis. /dev/usb/lp0"));
+    cmd->add_option("--png", a->png, tr("Gambar lembar label (printer virtual) ke file PNG"));
+    cmd->add_option("--paper", a->paper, tr("Lebar kertas: 58 atau 80 (mm)"))->check(CLI::IsMember({58, 80}));
+    cmd->add_option("--profile", a->profile, tr("Profil printer (nama berkas di assets/printers tanpa .json)"));
     cmd->callback([&ctx, a] {
         run([&] {
             if (a->items.empty() && a->since.empty()) return fail(tr("Sebutkan --item atau --changed-since."));
             auto labels = service(ctx).labels({a->items, a->since});
             if (!labels) return fail(labels.error());
             std::string csv = core::labels_to_csv(*labels);
+            if (!a->escpos.empty() || !a->png.empty()) {
+                const drivers::PrinterProfile* known =
+                    a->profile.empty() ? nullptr : drivers::PrinterProfiles::installed().find(a->profile);
+                if (!a->profile.empty() && !known) return fail(tr("Profil printer {} tidak dikenal.", a->profile));
+                drivers::PrinterProfile profile = known ? *known : drivers::generic_profile(a->paper);
+                auto bytes = drivers::shelf_label_bytes(*labels, profile);
+                if (!a->escpos.empty() && !write_file(a->escpos, std::string(bytes.begin(), bytes.end())))
+                    return fail(tr("File {} tidak bisa ditulis.", a->escpos));
+                if (!a->png.empty()) {
+                    drivers::VirtualPrinter vp({profile.dots, ""});
+                    vp.feed(bytes);
+                    vp.finish();
+                    if (auto st = vp.write_png(a->png); !st) return fail(st.error());
+                }
+                if (a->csv.empty()) return 0;
+            }
             if (a->csv.empty()) std::cout << csv;
             else if (!write_file(a->csv, csv)) return fail(tr("File {} tidak bisa ditulis.", a->csv));
             return 0;

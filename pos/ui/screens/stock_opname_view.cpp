@@ -174,7 +174,7 @@ private:
             FontScope f(Font::Bold);
             ImGui::TextUnformatted(fmt::format("{}  {}", session_, note_of_session_).c_str());
         }
-        float bw = 170 * t.scale;
+        float bw = 250 * t.scale;
         display_field("opname.counter", counter_, tr("Nama penghitung"), w - bw - gap, false, panel_ == Panel::Counter);
         ImGui::SameLine();
         if (big_button((panel_ == Panel::Counter ? tr("Selesai") : tr("Ganti penghitung")) + "##counter", ImVec2(bw, t.touch),
@@ -265,8 +265,8 @@ private:
                             (l.variance > 0 ? "+" : "") + qty_text(l.variance, l.weighed, l.unit),
                             core::format_rupiah(l.variance_value), l.counters});
         stock::table("opname.variance",
-                     {{tr("SKU"), 1}, {tr("Barang"), 2.4f}, {tr("Dihitung"), 1, true}, {tr("Buku"), 1, true},
-                      {tr("Selisih"), 1, true}, {tr("Nilai"), 1.2f, true}, {tr("Penghitung"), 1.3f}},
+                     {{tr("SKU"), 0.9f}, {tr("Barang"), 2.2f}, {tr("Dihitung"), 0.9f, true}, {tr("Buku"), 0.9f, true},
+                      {tr("Selisih"), 0.9f, true}, {tr("Nilai"), 1.1f, true}, {tr("Penghitung"), 2.1f}},
                      rows, ImVec2(ImGui::GetContentRegionAvail().x, ImGui::GetContentRegionAvail().y - t.touch - gap));
         bottom(app);
     }

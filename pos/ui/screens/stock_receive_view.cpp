@@ -177,7 +177,7 @@ private:
         float list_h = ImGui::GetContentRegionAvail().y - ImGui::GetTextLineHeightWithSpacing() * 1.6f;
         int tapped = stock::table(id() + ".line",
                                   {{tr("Barang"), 3}, {tr("Jumlah"), 1.1f, true}, {tr("Harga beli"), 1.3f, true},
-                                   {tr("Kedaluwarsa"), 1.2f}, {tr("Subtotal"), 1.3f, true}},
+                                   {tr("Kedaluwarsa"), 1.5f}, {tr("Subtotal"), 1.3f, true}},
                                   rows, ImVec2(ImGui::GetContentRegionAvail().x, list_h), selected_);
         if (tapped >= 0) select(tapped, Field::Qty);
         {
