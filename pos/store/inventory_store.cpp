@@ -8,6 +8,7 @@
 #include "pos/store/inventory_store.hpp"
 
 #include "pos/core/i18n.hpp"
+#include "pos/store/rows.hpp"
 #include "pos/store/try.hpp"
 
 #include <map>
@@ -21,32 +22,6 @@ using core::Status;
 #define TRY WASERDA_TRY
 
 namespace {
-
-constexpr const char* kItemCols =
-    "i.id, i.sku, i.name, i.unit, i.category, i.weighed, i.price, i.member_price, i.wholesale_min_qty, i.wholesale_price, "
-    "i.cost, i.taxable, i.min_stock, i.active, i.consignment, i.consignor_id, i.on_hand";
-
-core::Item read_item(const Statement& st, int c = 0) {
-    core::Item it;
-    it.id = st.int64(c + 0);
-    it.sku = st.text(c + 1);
-    it.name = st.text(c + 2);
-    it.unit = st.text(c + 3);
-    it.category = st.text(c + 4);
-    it.weighed = st.boolean(c + 5);
-    it.price = Money::rp(st.int64(c + 6));
-    it.member_price = Money::rp(st.int64(c + 7));
-    it.wholesale_min_qty = st.int64(c + 8);
-    it.wholesale_price = Money::rp(st.int64(c + 9));
-    it.cost = Money::rp(st.int64(c + 10));
-    it.taxable = st.boolean(c + 11);
-    it.min_stock = st.int64(c + 12);
-    it.active = st.boolean(c + 13);
-    it.consignment = st.boolean(c + 14);
-    it.consignor_id = st.int64(c + 15);
-    it.on_hand = st.int64(c + 16);
-    return it;
-}
 
 Status done(const Statement& st) {
     if (st.last_rc() != SQLITE_DONE) return st.error();

@@ -8,6 +8,7 @@
 #include "pos/store/reports_store.hpp"
 
 #include "pos/core/i18n.hpp"
+#include "pos/store/rows.hpp"
 #include "pos/store/try.hpp"
 
 #include <algorithm>
@@ -22,32 +23,6 @@ using core::Status;
 #define TRY WASERDA_TRY
 
 namespace {
-
-constexpr const char* kItemCols =
-    "id, sku, name, unit, category, weighed, price, member_price, wholesale_min_qty, wholesale_price, cost, taxable, "
-    "min_stock, active, consignment, consignor_id, on_hand";
-
-core::Item read_item(const Statement& st) {
-    core::Item it;
-    it.id = st.int64(0);
-    it.sku = st.text(1);
-    it.name = st.text(2);
-    it.unit = st.text(3);
-    it.category = st.text(4);
-    it.weighed = st.boolean(5);
-    it.price = Money::rp(st.int64(6));
-    it.member_price = Money::rp(st.int64(7));
-    it.wholesale_min_qty = st.int64(8);
-    it.wholesale_price = Money::rp(st.int64(9));
-    it.cost = Money::rp(st.int64(10));
-    it.taxable = st.boolean(11);
-    it.min_stock = st.int64(12);
-    it.active = st.boolean(13);
-    it.consignment = st.boolean(14);
-    it.consignor_id = st.int64(15);
-    it.on_hand = st.int64(16);
-    return it;
-}
 
 Status done(const Statement& st) {
     if (st.last_rc() != SQLITE_DONE) return st.error();
@@ -205,7 +180,7 @@ Result<std::vector<core::ItemSales>> SqliteReportsStore::item_sales(const core::
 }
 
 Result<std::vector<core::Item>> SqliteReportsStore::stock_items() {
-    auto st = db_.prepare(std::string("SELECT ") + kItemCols + " FROM items ORDER BY sku");
+    auto st = db_.prepare(std::string("SELECT ") + kItemCols + " FROM items i ORDER BY i.sku");
     if (!st) return st.error();
     std::vector<core::Item> out;
     while (st->step()) out.push_back(read_item(*st));
