@@ -174,11 +174,6 @@ void App::draw_status_bar(ImVec2 display) {
     };
     const ImU32 light = IM_COL32(235, 238, 243, 255);
     const ImU32 dim = IM_COL32(160, 170, 185, 255);
-    put(bold, light, shop_.settings().shop_name);
-    if (auto it = screens_.find(state_.screen); it != screens_.end()) put(body, dim, it->second->title());
-    if (state_.user) put(body, light, tr("Kasir: {}", state_.user->name));
-    if (state_.shift) put(body, light, tr("Shift #{}", state_.shift->id));
-    else if (state_.user) put(body, IM_COL32(255, 200, 90, 255), tr("Shift belum dibuka"));
 
     // Right side, from the right edge: clock, sync, scanner, printer. Each is a dot and a few words.
     float rx = display.x - 12 * t.scale;
@@ -222,6 +217,31 @@ void App::draw_status_bar(ImVec2 display) {
     }
     put_right(dot_for(state_.scanner.state), state_.scanner.text, body);
     put_right(dot_for(state_.printer.state), state_.printer.text, body);
+
+    // Left side, in what is left of the bar: the shop, who, the shift, then the screen's title.
+    // What does not fit is left out (the title first), never drawn over the devices.
+    auto width_of = [&](ImFont* f, const std::string& s) { return f->CalcTextSizeA(fs, FLT_MAX, 0, s.c_str()).x; };
+    struct Part { ImFont* font; ImU32 col; std::string text; };
+    std::vector<Part> parts{{bold, light, shop_.settings().shop_name}};
+    if (state_.user) parts.push_back({body, light, tr("Kasir: {}", state_.user->name)});
+    if (state_.shift) parts.push_back({body, light, tr("Shift #{}", state_.shift->id)});
+    else if (state_.user) parts.push_back({body, IM_COL32(255, 200, 90, 255), tr("Shift belum dibuka")});
+    float total = 0;
+    for (auto& p : parts) total += width_of(p.font, p.text) + 24 * t.scale;
+    if (auto it = screens_.find(state_.screen); it != screens_.end()) {
+        const std::string& title = it->second->title();
+        if (x + total + width_of(body, title) <= rx) parts.insert(parts.begin() + 1, {body, dim, title});
+    }
+    for (auto& p : parts) {
+        float w = width_of(p.font, p.text);
+        if (x + w > rx) {
+            dl->PushClipRect(ImVec2(x, 0), ImVec2(rx, t.status_bar), true);   // the shop's long name: cut
+            dl->AddText(p.font, fs, ImVec2(x, y), p.col, p.text.c_str());
+            dl->PopClipRect();
+            break;
+        }
+        put(p.font, p.col, p.text);
+    }
     ImGui::End();
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
