@@ -85,7 +85,7 @@ private:
         const Theme& t = theme();
         const float gap = ImGui::GetStyle().ItemSpacing.x;
         ImVec2 avail = ImGui::GetContentRegionAvail();
-        float left_w = std::floor((avail.x - gap) * 0.55f);
+        float left_w = std::floor((avail.x - gap) * 0.38f);   // the keyboard's keys stay finger-wide at 1024
         float body_h = avail.y - t.touch - gap;
         ImGui::BeginChild("sessions", ImVec2(left_w, body_h));
         section_label(tr("Sesi yang terbuka (ketuk untuk menghitung)"));

@@ -31,7 +31,7 @@ protected:
         const Theme& t = theme();
         const float gap = ImGui::GetStyle().ItemSpacing.x;
         ImVec2 avail = ImGui::GetContentRegionAvail();
-        float left_w = std::floor(avail.x * 0.45f);
+        float left_w = std::floor(avail.x * 0.40f);   // the keyboard keys stay finger-wide at 1024
         float body_h = avail.y - t.touch - gap;
 
         ImGui::BeginChild("list", ImVec2(left_w, body_h));
