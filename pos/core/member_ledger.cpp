@@ -79,7 +79,7 @@ std::string balances_block(const MemberBalances& b, int width) {
     out += row(" " + tr("Simpanan pokok"), format_amount(b.pokok), width);
     out += row(" " + tr("Simpanan wajib"), format_amount(b.wajib), width);
     out += row(" " + tr("Simpanan sukarela"), format_amount(b.sukarela), width);
-    out += row(" " + tr("Sisa kredit"), format_amount(b.owed), width);
+    out += row(" " + tr("Sisa utang"), format_amount(b.owed), width);
     return out;
 }
 

@@ -28,7 +28,7 @@ ReportTable shu_pools_table(const ShuResult& r) {
         else if (p.key == "jasa_usaha") paid = n(r.jasa_usaha_paid), retained = n(r.jasa_usaha_retained);
         t.rows.push_back({p.name, format_percent_bp(p.basis_points), n(p.amount), paid, retained});
     }
-    t.rows.push_back({tr("Jumlah"), "100", n(r.config.surplus), n(r.total_paid()), ""});
+    t.rows.push_back({tr("Total"), "100", n(r.config.surplus), n(r.total_paid()), ""});
     return t;
 }
 
@@ -54,7 +54,7 @@ ReportTable consignment_table(const ConsignmentStatement& s) {
                   {false, false, true, true, true, true, true}};
     for (auto& r : s.items)
         t.rows.push_back({r.sku, r.name, n(r.qty_sold), n(r.sold), n(r.fee), n(r.due), n(r.unsold)});
-    t.rows.push_back({"", tr("Jumlah"), n(s.qty_sold), n(s.sold), n(s.fee), n(s.due), ""});
+    t.rows.push_back({"", tr("Total"), n(s.qty_sold), n(s.sold), n(s.fee), n(s.due), ""});
     return t;
 }
 

@@ -183,7 +183,7 @@ private:
         result_ = std::move(*r);
         // The tables are built here once; the frame only draws the rows in view.
         pools_.name = "pos_shu";
-        pools_.header = {tr("Pos"), tr("Persen"), tr("Jumlah")};
+        pools_.header = {tr("Pos"), tr("Persen"), tr("Nilai")};
         pools_.numeric = {false, true, true};
         for (auto& p : result_->pools) pools_.rows.push_back({p.name, core::format_percent_bp(p.basis_points) + " %", rp(p.amount)});
         members_.name = "shu_anggota";
