@@ -6,6 +6,7 @@
 #include "pos/core/manager_service.hpp"
 #include "pos/core/report_tables.hpp"
 #include "pos/ui/screens/report_screens.hpp"
+#include "pos/ui/widgets.hpp"
 
 #include <fmt/format.h>
 
@@ -126,11 +127,21 @@ void finish(ReportData& d) {
         d.columns.push_back(t.header[c]);
         d.numeric.push_back(c < t.numeric.size() && t.numeric[c]);
     }
+    // Weighed goods count grams; on screen they read as kilograms ("57,600 kg").
+    size_t unit_col = size_t(std::find(t.header.begin(), t.header.end(), "unit") - t.header.begin());
     d.cells.reserve(t.rows.size());
     for (auto& row : t.rows) {
+        bool grams = unit_col < row.size() && row[unit_col] == "kg";
         std::vector<std::string> out(order.size());
-        for (size_t i = 0; i < order.size(); ++i)
-            if (order[i] < row.size()) out[i] = screen_cell(t, order[i], row[order[i]], d.query.utc_offset_minutes);
+        for (size_t i = 0; i < order.size(); ++i) {
+            size_t c = order[i];
+            if (c >= row.size()) continue;
+            const std::string& col = t.header[c];
+            if (grams && !row[c].empty() && (col == "qty" || col == "on_hand" || col == "min_stock"))
+                out[i] = qty_text(std::stoll(row[c]), true, "kg");
+            else
+                out[i] = screen_cell(t, c, row[c], d.query.utc_offset_minutes);
+        }
         d.cells.push_back(std::move(out));
     }
     d.totals_row.assign(order.size(), "");

@@ -380,7 +380,7 @@ protected:
         const Theme& t = theme();
         const float gap = ImGui::GetStyle().ItemSpacing.x;
         float w = ImGui::GetContentRegionAvail().x;
-        const int cols = w > 1100 * t.scale ? 5 : 4;
+        const int cols = w > 1100 * t.scale ? 4 : 3;
         float bw = (w - float(cols - 1) * gap) / float(cols);
         float bh = std::max(t.touch * 1.15f, 64 * t.scale);
         std::string group;
