@@ -168,9 +168,10 @@ protected:
             float x0, y0, x1, y1;
             if (!(ls >> name >> x0 >> y0 >> x1 >> y1) || name != id) continue;
             int x = int((x0 + x1) / 2), y = int((y0 + y1) / 2);
-            bool ok = xdo({"mousemove", std::to_string(x), std::to_string(y), "click", "1"}).exit_code == 0;
-            xdo({"mousemove", std::to_string(width / 2), "8"});   // back to the status bar
-            return ok;
+            // The pointer stays where it tapped, as a finger lifts where it touched: moving it away
+            // at once could make the release land off the button in a later frame (a lost tap).
+            // Keys still reach the window: the pointer is inside it.
+            return xdo({"mousemove", std::to_string(x), std::to_string(y), "click", "1"}).exit_code == 0;
         }
         return false;
     }
