@@ -95,8 +95,8 @@ bool App::poll_services() {
             changed = true;
         }
     }
-    changed = poll_settings_work() || changed;       // a central server connection test finished
     changed = apply_due_prices_daily() || changed;   // once a day: today's price changes
+    changed = poll_settings_work() || changed;       // a central server connection test finished
     auto before_printer = state_.printer;
     auto before_scanner = state_.scanner;
     auto before_sync = state_.sync;

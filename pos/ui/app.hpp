@@ -3,9 +3,9 @@
 // No window and no GL here: main.cpp and the headless harness host it.
 #pragma once
 
+#include "pos/core/catalog_io.hpp"
 #include "pos/core/manager_service.hpp"
 #include "pos/core/members_service.hpp"
-#include "pos/core/catalog_io.hpp"
 #include "pos/core/shop.hpp"
 #include "pos/ui/app_state.hpp"
 #include "pos/ui/services.hpp"
