@@ -18,6 +18,7 @@ CodeCache::~CodeCache() {
 
 void CodeCache::clear() {
     by_code_.clear();
+    items_.clear();
     item_changed_.clear();
     loaded_ = false;
 }
@@ -48,31 +49,20 @@ core::Status CodeCache::refresh_if_changed_elsewhere() {
 
 core::Status CodeCache::load() {
     clear();
-    // Barcodes first: a code that is one item's barcode and another's SKU scans as the barcode.
-    auto by_barcode = db_.prepare(std::string("SELECT b.code, b.pack_qty, ") + kItemCols +
-                                  " FROM barcodes b JOIN items i ON i.id = b.item_id");
-    if (!by_barcode) return by_barcode.error();
-    while (by_barcode->step()) {
-        Entry e;
-        e.hit.code = by_barcode->text(0);
-        e.hit.qty = by_barcode->int64(1);
-        e.hit.item = read_item(*by_barcode, 2);
-        e.stamp = stamp_;
-        std::string key = e.hit.code;
-        by_code_.emplace(std::move(key), std::move(e));
+    auto items = db_.prepare(std::string("SELECT ") + kItemCols + " FROM items i");
+    if (!items) return items.error();
+    while (items->step()) {
+        Entry e{read_item(*items), stamp_};
+        int64_t id = e.item.id;
+        by_code_.emplace(e.item.sku, Code{id, 1});
+        items_.emplace(id, std::move(e));
     }
-    if (by_barcode->last_rc() != SQLITE_DONE) return by_barcode->error();
-    auto by_sku = db_.prepare(std::string("SELECT ") + kItemCols + " FROM items i");
-    if (!by_sku) return by_sku.error();
-    while (by_sku->step()) {
-        Entry e;
-        e.hit.item = read_item(*by_sku);
-        e.hit.code = e.hit.item.sku;
-        e.stamp = stamp_;
-        std::string key = e.hit.code;
-        by_code_.emplace(std::move(key), std::move(e));   // never over a barcode
-    }
-    if (by_sku->last_rc() != SQLITE_DONE) return by_sku->error();
+    if (items->last_rc() != SQLITE_DONE) return items->error();
+    // A code that is one item's barcode and another's SKU scans as the barcode.
+    auto barcodes = db_.prepare("SELECT code, item_id, pack_qty FROM barcodes");
+    if (!barcodes) return barcodes.error();
+    while (barcodes->step()) by_code_.insert_or_assign(barcodes->text(0), Code{barcodes->int64(1), barcodes->int64(2)});
+    if (barcodes->last_rc() != SQLITE_DONE) return barcodes->error();
     loaded_ = true;
     return core::ok_status();
 }

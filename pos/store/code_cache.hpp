@@ -31,12 +31,16 @@ public:
     template <typename Query>
     core::Result<std::optional<core::ScanHit>> find(const std::string& code, Query&& query);
 
-    size_t size() const { return by_code_.size(); }
+    size_t codes() const { return by_code_.size(); }
 
 private:
+    struct Code {
+        int64_t item_id = 0;
+        int64_t qty = 1;            // the pack multiplier
+    };
     struct Entry {
-        core::ScanHit hit;
-        uint64_t stamp = 0;        // the change counter when it was read
+        core::Item item;
+        uint64_t stamp = 0;         // the change counter when it was read
     };
     core::Status refresh_if_changed_elsewhere();
     core::Status load();
@@ -45,7 +49,8 @@ private:
     static void on_rollback(void* self);
 
     Database& db_;
-    std::unordered_map<std::string, Entry> by_code_;
+    std::unordered_map<std::string, Code> by_code_;        // barcodes and SKUs (a barcode wins)
+    std::unordered_map<int64_t, Entry> items_;             // each item once
     std::unordered_map<int64_t, uint64_t> item_changed_;   // item id -> stamp of its last update
     uint64_t stamp_ = 0;
     bool loaded_ = false;
@@ -59,16 +64,21 @@ core::Result<std::optional<core::ScanHit>> CodeCache::find(const std::string& co
     if (!loaded_) {
         if (auto st = load(); !st) return st.error();
     }
-    auto it = by_code_.find(code);
-    if (it == by_code_.end()) return query(code);      // unknown here: a weighed label, a typo
-    if (auto ch = item_changed_.find(it->second.hit.item.id); ch != item_changed_.end() && ch->second > it->second.stamp) {
-        auto fresh = query(code);
+    auto code_it = by_code_.find(code);
+    if (code_it == by_code_.end()) return query(code);      // unknown here: a weighed label, a typo
+    auto item_it = items_.find(code_it->second.item_id);
+    auto changed = item_changed_.find(code_it->second.item_id);
+    if (item_it == items_.end() || (changed != item_changed_.end() && changed->second > item_it->second.stamp)) {
+        auto fresh = query(code);                          // re-read the item changed since
         if (!fresh) return fresh;
-        if (*fresh) it->second = Entry{**fresh, stamp_};
-        else by_code_.erase(it);
+        if (*fresh) items_[(*fresh)->item.id] = Entry{(*fresh)->item, stamp_};
         return fresh;
     }
-    return std::optional<core::ScanHit>{it->second.hit};
+    core::ScanHit hit;
+    hit.item = item_it->second.item;
+    hit.qty = code_it->second.qty;
+    hit.code = code;
+    return std::optional<core::ScanHit>{std::move(hit)};
 }
 
 }  // namespace waserda::store

@@ -6,11 +6,23 @@
 
 #include <benchmark/benchmark.h>
 
+#include <cstdio>
 #include <random>
+
+#include <unistd.h>
 
 using namespace waserda;
 
 namespace {
+
+long resident_kb() {
+    long pages = 0, resident = 0;
+    if (FILE* f = std::fopen("/proc/self/statm", "r")) {
+        if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
+        std::fclose(f);
+    }
+    return resident * (sysconf(_SC_PAGESIZE) / 1024);
+}
 
 std::string ean(int64_t n) {
     std::string body = std::to_string(899000000000 + n);
@@ -56,7 +68,13 @@ void BM_BarcodeLookup(benchmark::State& state) {
     auto& c = catalog(static_cast<int>(state.range(0)));
     std::mt19937 rng(1);
     std::uniform_int_distribution<int> pick(0, c.n - 1);
-    (void)c.shop->lookup(ean(0));   // the till's first scan loads the catalog's codes (store/code_cache.hpp)
+    static double cache_mb = -1;      // what the codes in memory cost, measured on the first load
+    if (cache_mb < 0) {
+        long before = resident_kb();
+        (void)c.shop->lookup(ean(0));   // the till's first scan loads the catalog's codes (store/code_cache.hpp)
+        cache_mb = double(resident_kb() - before) / 1024.0;
+    }
+    state.counters["code_cache_MB"] = cache_mb;
     for (auto _ : state) {
         auto hit = c.shop->lookup(ean(pick(rng)));
         benchmark::DoNotOptimize(hit);
