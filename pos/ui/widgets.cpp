@@ -205,7 +205,10 @@ PadResult keypad(std::string_view id, std::string& text, ImVec2 size, const PadO
                     if (big_button("000", ImVec2(bw, bh), Tone::Ghost, nullptr, sid + ".000")) append("000");
                 } else {
                     FontScope small(Font::Bold);
-                    if (big_button(tr("Kosongkan") + "##clr", ImVec2(bw, bh), Tone::Ghost, nullptr, sid + ".clear")) {
+                    // On a narrow pad the word would be cut: "C", as on a calculator.
+                    std::string clear = tr("Kosongkan");
+                    if (ImGui::CalcTextSize(clear.c_str()).x > bw - 2 * ImGui::GetStyle().FramePadding.x) clear = "C";
+                    if (big_button(clear + "##clr", ImVec2(bw, bh), Tone::Ghost, nullptr, sid + ".clear")) {
                         text.clear();
                         result = PadResult::Changed;
                     }
