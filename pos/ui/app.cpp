@@ -91,7 +91,7 @@ bool App::poll_services() {
     bool changed = false;
     if (services_.scanner) {
         for (auto& ev : services_.scanner->drain()) {
-            scan(ev.code);
+            scan(ev.code, ev.source);
             changed = true;
         }
     }
@@ -533,11 +533,13 @@ void App::refresh_member() {
     else show_error(v.error());
 }
 
-void App::scan(const std::string& raw) {
+void App::scan(const std::string& raw, const std::string& source) {
     std::string code;
     for (char c : raw)
         if (c != ' ' && c != '\r' && c != '\n' && c != '\t') code.push_back(c);
-    if (code.empty() || !state_.user || state_.locked) return;
+    if (code.empty()) return;
+    state_.last_scan = {code, source};
+    if (!state_.user || state_.locked) return;
     if (auto v = screens_.find(state_.screen); v != screens_.end() && v->second->on_scan(*this, code)) return;
     if (state_.screen == "returns") {
         (void)load_return(code);

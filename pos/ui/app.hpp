@@ -68,7 +68,8 @@ public:
     // [SECTION] Intents: the cart
     // A code from the keyboard wedge, a USB scanner or typed by hand: an item, a pack, a weighed
     // label, or a member card.
-    void scan(const std::string& code);
+    // `source` names the device it came from ("wedge", "usb", "serial", "keyboard": typed).
+    void scan(const std::string& code, const std::string& source = "keyboard");
     bool set_member(const std::string& number_or_card);
     void clear_member();
     void select_line(int line) { state_.selected_line = line; }

@@ -336,7 +336,7 @@ void App::route_wedge_keys() {
     io.InputQueueCharacters.swap(out);
     if (code) {
         d.wedge_source = tr("keyboard");
-        scan(*code);
+        scan(*code, "wedge");
         d.wedge_source.clear();
     }
 }

@@ -66,6 +66,9 @@ struct AppState {
     DeviceStatus scanner;
     SyncStatus sync;
     std::string clock_text;                 // local "22/11/2026 10:04"
+    struct LastScan {
+        std::string code, source;           // the last code scanned and the device it came from
+    } last_scan;
 };
 
 }  // namespace waserda::ui

@@ -219,6 +219,8 @@ TEST_F(HeadlessDevices, ASerialScannerSellsThroughTheScanSource) {
     ASSERT_TRUE(frames_until([&] { return !state().cart.lines.empty(); })) << state().banner.text;
     EXPECT_EQ(state().cart.lines[0].name, "Gula Pasir 1 kg");
     EXPECT_EQ(state().screen, "checkout");
+    EXPECT_EQ(state().last_scan.code, codes.sugar);                       // one event: code and device
+    EXPECT_NE(state().last_scan.source.find(pts), std::string::npos) << state().last_scan.source;
 
     // Back to the keyboard: the reader stops and gives the port back.
     draft = shop->settings();
@@ -240,6 +242,7 @@ TEST_F(HeadlessDevices, AWedgeScanOnTheItemSearchAddsTheItemAndReturnsToTheCheck
     EXPECT_EQ(state().screen, "checkout");
     ASSERT_EQ(state().cart.lines.size(), 1u);
     EXPECT_EQ(state().cart.lines[0].name, "Gula Pasir 1 kg");
+    EXPECT_EQ(state().last_scan.source, "wedge");
 }
 
 TEST_F(HeadlessDevices, TypingOnTheItemSearchStillSearches) {
