@@ -206,9 +206,10 @@ PadResult keypad(std::string_view id, std::string& text, ImVec2 size, const PadO
                 } else {
                     FontScope small(Font::Bold);
                     // On a narrow pad the word would be cut: "C", as on a calculator.
-                    std::string clear = tr("Kosongkan");
-                    if (ImGui::CalcTextSize(clear.c_str()).x > bw - 2 * ImGui::GetStyle().FramePadding.x) clear = "C";
-                    if (big_button(clear + "##clr", ImVec2(bw, bh), Tone::Ghost, nullptr, sid + ".clear")) {
+                    const std::string word = tr("Kosongkan");
+                    const bool fits = ImGui::CalcTextSize(word.c_str()).x <= bw - 2 * ImGui::GetStyle().FramePadding.x;
+                    if (big_button((fits ? word : std::string(1, 'C')) + "##clr", ImVec2(bw, bh), Tone::Ghost, nullptr,
+                                   sid + ".clear")) {
                         text.clear();
                         result = PadResult::Changed;
                     }
