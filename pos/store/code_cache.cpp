@@ -36,6 +36,9 @@ void CodeCache::on_update(void* self, int op, const char*, const char* table, sq
 void CodeCache::on_rollback(void* self) { static_cast<CodeCache*>(self)->clear(); }
 
 core::Status CodeCache::refresh_if_changed_elsewhere() {
+    auto now = std::chrono::steady_clock::now();
+    if (loaded_ && now - checked_at_ < std::chrono::milliseconds(100)) return core::ok_status();
+    checked_at_ = now;
     auto st = db_.prepare("PRAGMA data_version");
     if (!st) return st.error();
     if (!st->step()) return st->error();

@@ -5,13 +5,16 @@
 //   seen through the catalog_changes counter, since barcodes is WITHOUT ROWID — reloads it);
 // - a rollback clears it (a value read inside a transaction that rolled back is never kept);
 // - changes by other connections or processes (the sync client, the `waserda` CLI) show in
-//   `PRAGMA data_version`, checked on every scan; a change clears it.
+//   `PRAGMA data_version`, checked when the last check is more than 100 ms old; a change clears
+//   it. A price another program changed reaches the till within a tenth of a second — as if the
+//   scan had come that much earlier; a cart keeps the prices it was scanned at anyway.
 // Inside a write transaction it is bypassed. A code it does not hold is asked of SQLite.
 #pragma once
 
 #include "pos/core/catalog.hpp"
 #include "pos/store/database.hpp"
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -55,6 +58,7 @@ private:
     uint64_t stamp_ = 0;
     bool loaded_ = false;
     int64_t data_version_ = -1;
+    std::chrono::steady_clock::time_point checked_at_{};
 };
 
 template <typename Query>

@@ -3,6 +3,8 @@
 #include "pos/store/database.hpp"
 #include "tests/support/shop_fixture.hpp"
 
+#include <chrono>
+
 using namespace waserda;
 
 namespace {
@@ -47,6 +49,10 @@ TEST_F(CodeCacheTest, AChangeByAnotherProgramOnTheSameFileShowsOnTheNextScan) {
     it.price = core::Money::rp(76000);
     it.barcodes.push_back({"8990000000051", 1});
     ASSERT_TRUE(cli->save_item(it));
+    // Another program's change is seen within 100 ms (the data_version check's interval).
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (scan("8990000000037").item.price != core::Money::rp(76000) && std::chrono::steady_clock::now() < deadline) {
+    }
     EXPECT_EQ(scan("8990000000037").item.price, core::Money::rp(76000));
     EXPECT_EQ(scan("8990000000051").item.sku, "BRS-05");               // a barcode added elsewhere
 }
