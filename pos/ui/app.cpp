@@ -223,7 +223,7 @@ void App::draw_status_bar(ImVec2 display) {
     auto width_of = [&](ImFont* f, const std::string& s) { return f->CalcTextSizeA(fs, FLT_MAX, 0, s.c_str()).x; };
     struct Part { ImFont* font; ImU32 col; std::string text; };
     std::vector<Part> parts{{bold, light, shop_.settings().shop_name}};
-    if (state_.user) parts.push_back({body, light, tr("Kasir: {}", state_.user->name)});
+    if (state_.user) parts.push_back({body, light, role_label(state_.user->role) + ": " + state_.user->name});
     if (state_.shift) parts.push_back({body, light, tr("Shift #{}", state_.shift->id)});
     else if (state_.user) parts.push_back({body, IM_COL32(255, 200, 90, 255), tr("Shift belum dibuka")});
     float total = 0;

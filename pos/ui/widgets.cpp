@@ -42,6 +42,16 @@ bool g_blocked = false;
 }
 void set_shortcuts_blocked(bool blocked) { g_blocked = blocked; }
 bool shortcuts_blocked() { return g_blocked; }
+
+std::string role_label(core::Role role) {
+    switch (role) {
+        case core::Role::Cashier: return core::tr("Kasir");
+        case core::Role::Supervisor: return core::tr("Supervisor");
+        case core::Role::Manager: return core::tr("Manajer");
+        case core::Role::Admin: return core::tr("Admin");
+    }
+    return {};
+}
 bool key_pressed(int key) { return ImGui::IsKeyPressed(key, false); }
 bool shortcut(int key) { return !g_blocked && key_pressed(key); }
 bool shortcut_any(int a, int b) { return shortcut(a) || shortcut(b); }

@@ -2,6 +2,7 @@
 // and the hit registry the headless tests use to tap a widget by its id.
 #pragma once
 
+#include "pos/core/user.hpp"
 #include "pos/ui/theme.hpp"
 
 #include <imgui.h>
@@ -36,6 +37,9 @@ HitRegistry& hits();
 void register_last_item(std::string_view id);
 
 // [SECTION] Input routing: while a dialog is open, the screen under it ignores its shortcuts.
+// A role as the screens name it: Kasir, Supervisor, Manajer, Admin.
+std::string role_label(core::Role role);
+
 void set_shortcuts_blocked(bool blocked);
 bool shortcuts_blocked();
 // A key pressed this frame (no repeat), unless shortcuts are blocked.

@@ -58,7 +58,7 @@ protected:
         int i = 0;
         for (auto& u : s.users) {
             if (i++ % 2) ImGui::SameLine();
-            if (user_card(u.name, role_text(u.role), u.name == name_, ImVec2(bw, bh), "login.user." + u.name)) {
+            if (user_card(u.name, role_label(u.role), u.name == name_, ImVec2(bw, bh), "login.user." + u.name)) {
                 name_ = u.name;
                 pin_.clear();
             }
@@ -152,15 +152,6 @@ private:
         return pressed;
     }
 
-    static std::string role_text(core::Role r) {
-        switch (r) {
-            case core::Role::Cashier: return tr("Kasir");
-            case core::Role::Supervisor: return tr("Supervisor");
-            case core::Role::Manager: return tr("Manajer");
-            case core::Role::Admin: return tr("Admin");
-        }
-        return {};
-    }
 
     std::string name_;
     std::string pin_;

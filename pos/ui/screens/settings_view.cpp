@@ -330,15 +330,6 @@ void SettingsView::draw_users(App& app, float w) {
     const Theme& t = theme();
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const float half = std::floor((w - gap) / 2);
-    auto role_text = [](core::Role r) {
-        switch (r) {
-            case core::Role::Cashier: return tr("Kasir");
-            case core::Role::Supervisor: return tr("Supervisor");
-            case core::Role::Manager: return tr("Manajer");
-            case core::Role::Admin: return tr("Admin");
-        }
-        return std::string();
-    };
     auto pins = [&](const char* id, std::string& a, std::string& b) {
         ImGui::BeginGroup();
         form_.field(std::string(id) + ".pin", tr("PIN (4-8 angka)"), a, half, FieldKind::Pin);
@@ -400,7 +391,7 @@ void SettingsView::draw_users(App& app, float w) {
             text_colored(u.active ? colors::Text : colors::Muted, u.name);
         }
         ImGui::SameLine(w * 0.3f);
-        text_colored(colors::Muted, role_text(u.role) + (u.active ? "" : " - " + tr("nonaktif")));
+        text_colored(colors::Muted, role_label(u.role) + (u.active ? "" : " - " + tr("nonaktif")));
         ImGui::SameLine(w - 2 * bw - gap);
         ImGui::SetCursorPosY(y);
         if (big_button(tr("Ganti PIN") + "##pin" + u.name, ImVec2(bw, t.touch), Tone::Ghost, nullptr,
