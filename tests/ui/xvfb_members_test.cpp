@@ -103,7 +103,10 @@ TEST_F(XvfbMembers, ScreenshotsOfTheMembersScreensAt1366x768) {
     ASSERT_TRUE(poll_until([&] { return tap("menu.members_payroll"); }, 20s));
     ASSERT_TRUE(poll_until([&] { return tap("payroll.csv"); }, 20s));
     // The employer's file comes back with a member the list does not have: refused, line named.
+    // (The export above may not have made the folder yet: the test makes it.)
+    fs::create_directories(tmp.file("ekspor"));
     std::ofstream(tmp.file("ekspor") + "/hasil-potongan.csv") << "number,deducted\nA-0001,106500\nB-0099,50000\n";
+    ASSERT_TRUE(fs::exists(tmp.file("ekspor") + "/hasil-potongan.csv"));
     // "Cari file" until the screen lists it (a click can land before the frame that draws the button).
     ASSERT_TRUE(poll_until([&] { return tap("payroll.file.hasil-potongan.csv") || (tap("payroll.rescan") && false); }, 20s));
     screenshot("members-payroll.png");
