@@ -29,6 +29,23 @@ Status done(const Statement& st) {
     return core::ok_status();
 }
 
+// Rows of (date, sales, returns, sales total, returns total, discount, rounding, PPN) into `by`,
+// from the summary or from the raw sales alike.
+Status read_day_sales(Statement& st, std::map<std::string, core::DaySales>& by) {
+    while (st.step()) {
+        auto& d = by[st.text(0)];
+        d.date = st.text(0);
+        d.sales_count = st.int64(1);
+        d.returns_count = st.int64(2);
+        d.sales_total = Money::rp(st.int64(3));
+        d.returns_total = Money::rp(st.int64(4));
+        d.discount = Money::rp(st.int64(5));
+        d.rounding = Money::rp(st.int64(6));
+        d.ppn = Money::rp(st.int64(7));
+    }
+    return done(st);
+}
+
 }  // namespace
 
 // [SECTION] Sales summaries
@@ -41,18 +58,7 @@ Result<std::vector<core::DaySales>> SqliteReportsStore::day_sales(const core::Da
             "SUM(ppn) FROM daily_sales WHERE local_date BETWEEN ? AND ? GROUP BY local_date");
         if (!st) return st.error();
         st->bind(1, r.from).bind(2, r.to);
-        while (st->step()) {
-            auto& d = by[st->text(0)];
-            d.date = st->text(0);
-            d.sales_count = st->int64(1);
-            d.returns_count = st->int64(2);
-            d.sales_total = Money::rp(st->int64(3));
-            d.returns_total = Money::rp(st->int64(4));
-            d.discount = Money::rp(st->int64(5));
-            d.rounding = Money::rp(st->int64(6));
-            d.ppn = Money::rp(st->int64(7));
-        }
-        TRY(done(*st));
+        TRY(read_day_sales(*st, by));
     }
     auto st = db_.prepare("SELECT local_date, revenue, cost FROM daily_totals WHERE local_date BETWEEN ? AND ?");
     if (!st) return st.error();
@@ -322,18 +328,7 @@ Result<std::vector<core::DaySales>> SqliteReportsStore::day_sales_naive(const co
             "WHERE local_date BETWEEN ? AND ? GROUP BY local_date");
         if (!st) return st.error();
         st->bind(1, r.from).bind(2, r.to);
-        while (st->step()) {
-            auto& d = by[st->text(0)];
-            d.date = st->text(0);
-            d.sales_count = st->int64(1);
-            d.returns_count = st->int64(2);
-            d.sales_total = Money::rp(st->int64(3));
-            d.returns_total = Money::rp(st->int64(4));
-            d.discount = Money::rp(st->int64(5));
-            d.rounding = Money::rp(st->int64(6));
-            d.ppn = Money::rp(st->int64(7));
-        }
-        TRY(done(*st));
+        TRY(read_day_sales(*st, by));
     }
     auto st = db_.prepare(
         "SELECT s.local_date, l.total, l.unit_cost, l.qty, l.weighed FROM sales s JOIN sale_lines l ON l.sale_id = s.id "
