@@ -55,6 +55,12 @@ bool field_box(const std::string& id, const std::string& label, const std::strin
 // A modal dialog that picks a member by number, card or name (keyboard + results).
 std::unique_ptr<Dialog> make_member_pick_dialog(std::function<void(App&, const core::Member&)> picked);
 
+// The member a screen works on, as a button ("A-0001  Siti Aminah", or "Pilih anggota") that opens
+// the pick dialog; a pick becomes picked_member_number() (the next screen starts with it) and is
+// handed to `picked`. Test id <id>.
+void member_button(App& app, const std::string& id, const core::Member* shown, float width,
+                   std::function<void(App&, const core::Member&)> picked);
+
 // "Rp 12.500" for a Money.
 std::string rp(core::Money m);
 

@@ -38,14 +38,11 @@ protected:
 
         ImGui::BeginChild("leave.left", ImVec2(left_w, avail.y), false, ImGuiWindowFlags_NoScrollbar);
         float w = ImGui::GetContentRegionAvail().x;
-        std::string who = plan_ ? fmt::format("{}  {}", plan_->member.number, plan_->member.name) : tr("Pilih anggota");
-        if (big_button(who + "##leave.member", ImVec2(w, t.touch), Tone::Primary, nullptr, "leave.member"))
-            app.open_dialog(make_member_pick_dialog([this](App& a, const core::Member& m) {
-                picked_member_number() = m.number;
-                number_ = m.number;
-                done_ = false;
-                load(a);
-            }));
+        member_button(app, "leave.member", plan_ ? &plan_->member : nullptr, w, [this](App& a, const core::Member& m) {
+            number_ = m.number;
+            done_ = false;
+            load(a);
+        });
         if (plan_) {
             const auto& p = *plan_;
             auto row = [&](const std::string& label, core::Money v, Font f = Font::Bold, ImU32 col = colors::Text) {

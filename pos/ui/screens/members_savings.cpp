@@ -39,13 +39,10 @@ protected:
 
         ImGui::BeginChild("savings.left", ImVec2(left_w, avail.y), false, ImGuiWindowFlags_NoScrollbar);
         float w = ImGui::GetContentRegionAvail().x;
-        std::string who = member_ ? fmt::format("{}  {}", member_->member.number, member_->member.name) : tr("Pilih anggota");
-        if (big_button(who + "##savings.member", ImVec2(w, t.touch), Tone::Primary, nullptr, "savings.member"))
-            app.open_dialog(make_member_pick_dialog([this](App& a, const core::Member& m) {
-                picked_member_number() = m.number;
-                number_ = m.number;
-                load(a);
-            }));
+        member_button(app, "savings.member", member_ ? &member_->member : nullptr, w, [this](App& a, const core::Member& m) {
+            number_ = m.number;
+            load(a);
+        });
         if (member_) {
             const auto& b = member_->balances;
             auto row = [&](const std::string& label, core::Money v) {

@@ -282,4 +282,14 @@ std::unique_ptr<Dialog> make_member_pick_dialog(std::function<void(App&, const c
     return std::make_unique<MemberPickDialog>(std::move(picked));
 }
 
+void member_button(App& app, const std::string& id, const core::Member* shown, float width,
+                   std::function<void(App&, const core::Member&)> picked) {
+    std::string who = shown ? fmt::format("{}  {}", shown->number, shown->name) : tr("Pilih anggota");
+    if (!big_button(who + "##" + id, ImVec2(width, theme().touch), Tone::Primary, nullptr, id)) return;
+    app.open_dialog(make_member_pick_dialog([picked = std::move(picked)](App& a, const core::Member& m) {
+        picked_member_number() = m.number;
+        picked(a, m);
+    }));
+}
+
 }  // namespace waserda::ui

@@ -36,14 +36,11 @@ protected:
         float w = ImGui::GetContentRegionAvail().x;
 
         // The member and the period.
-        std::string who = statement_ ? fmt::format("{}  {}", statement_->member.number, statement_->member.name)
-                                     : tr("Pilih anggota");
-        if (big_button(who + "##statement.member", ImVec2(w * 0.36f, t.touch), Tone::Primary, nullptr, "statement.member"))
-            app.open_dialog(make_member_pick_dialog([this](App& a, const core::Member& m) {
-                picked_member_number() = m.number;
-                number_ = m.number;
-                load(a);
-            }));
+        member_button(app, "statement.member", statement_ ? &statement_->member : nullptr, w * 0.36f,
+                      [this](App& a, const core::Member& m) {
+                          number_ = m.number;
+                          load(a);
+                      });
         ImGui::SameLine();
         bool changed = false;
         if (year_mode_) {
