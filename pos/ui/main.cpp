@@ -300,6 +300,8 @@ int main(int argc, char** argv) {
     }
 #endif
 
+    // GLFW's own reason (no display, no GLX...) goes to stderr and the log, after our sentence.
+    glfwSetErrorCallback([](int code, const char* what) { std::fprintf(stderr, "GLFW %d: %s\n", code, what); });
     if (!glfwInit()) {
         std::fprintf(stderr, "%s\n", core::tr("Layar tidak bisa dibuka (GLFW). Periksa tampilan grafis.").c_str());
         return 1;
