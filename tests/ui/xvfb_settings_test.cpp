@@ -11,28 +11,8 @@ using ui_test::XvfbPos;
 
 class XvfbSettings : public XvfbPos {
 protected:
-    // Taps `id` once it is on screen (it may appear a frame after the previous tap), and keeps the
-    // pointer on it until the program has drawn frames after the click: moving away at once could
-    // let the frame read the pointer's new place instead of the button.
-    bool tap_soon(const std::string& id) {
-        return poll_until([&] {
-            screenshot_file();
-            std::ifstream in(shot + ".hits");
-            std::string line;
-            while (std::getline(in, line)) {
-                std::istringstream ls(line);
-                std::string name;
-                float x0, y0, x1, y1;
-                if (!(ls >> name >> x0 >> y0 >> x1 >> y1) || name != id) continue;
-                int x = int((x0 + x1) / 2), y = int((y0 + y1) / 2);
-                if (xdo({"mousemove", std::to_string(x), std::to_string(y), "click", "1"}).exit_code != 0) return false;
-                screenshot_file();
-                xdo({"mousemove", std::to_string(width / 2), "8"});
-                return true;
-            }
-            return false;
-        }, 15s);
-    }
+    // Taps `id` once it is on screen (it may appear a frame after the previous tap).
+    bool tap_soon(const std::string& id) { return poll_until([&] { return tap(id); }, 15s); }
     size_t users() {
         auto r = reader();
         auto u = r ? r->list_users() : core::Result<std::vector<core::User>>(std::vector<core::User>{});
