@@ -9,6 +9,7 @@
 
 #include "pos/core/i18n.hpp"
 #include "pos/store/rows.hpp"
+#include "pos/store/summaries.hpp"
 #include "pos/store/try.hpp"
 
 #include <map>
@@ -381,6 +382,7 @@ Result<bool> SqliteInventoryStore::apply_price_change(const core::PriceChange& c
 // [SECTION] Reorder
 
 Result<std::vector<core::ReorderInput>> SqliteInventoryStore::reorder_inputs(const std::string& from, const std::string& to) {
+    TRY(fold_summaries(db_));
     std::vector<core::ReorderInput> out;
     {
         auto st = db_.prepare(std::string("SELECT ") + kItemCols +

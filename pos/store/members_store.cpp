@@ -8,6 +8,7 @@
 #include "pos/store/members_store.hpp"
 
 #include "pos/core/i18n.hpp"
+#include "pos/store/summaries.hpp"
 #include "pos/store/try.hpp"
 
 #include <fmt/format.h>
@@ -27,6 +28,7 @@ using core::Status;
 
 Result<std::vector<core::MemberPurchases>> SqliteMembersStore::purchases_by_member(const std::string& from_month,
                                                                                   const std::string& to_month) {
+    TRY(fold_summaries(store_.db()));
     auto st = store_.db().prepare(
         "SELECT member_id, SUM(amount), SUM(sales) FROM member_month_sales WHERE month BETWEEN ? AND ? GROUP BY member_id");
     if (!st) return st.error();
@@ -120,6 +122,7 @@ Result<std::vector<core::LedgerTotal>> SqliteMembersStore::ledger_totals(const s
 }
 
 Result<core::TurnoverMargin> SqliteMembersStore::turnover_and_margin(const std::string& from, const std::string& to) {
+    TRY(fold_summaries(store_.db()));
     core::TurnoverMargin t;
     {
         auto st = store_.db().prepare(
@@ -429,6 +432,7 @@ Result<core::Posting> SqliteMembersStore::commit_leaving(const core::Member& mem
 // [SECTION] Check
 
 Result<std::vector<core::CheckFinding>> SqliteMembersStore::check() {
+    TRY(fold_summaries(store_.db()));
     auto st = store_.db().prepare(
         "SELECT COUNT(*) FROM (SELECT COALESCE(member_id, 0) mid, substr(local_date, 1, 7) mon, SUM(total - rounding) amt, "
         "COUNT(*) n FROM sales GROUP BY 1, 2) x LEFT JOIN member_month_sales y ON y.member_id = x.mid AND y.month = x.mon "

@@ -1,20 +1,16 @@
 // Schema of the manager's stock work and reports: version 3.
 //
-// The report summaries are kept by triggers, so they change in the very statement (and so the
-// very transaction) that records a sale, whoever writes it: SqliteStore::commit, an import or a
-// bulk generator. Each summary table below is backfilled from the books when the migration runs.
+// Version 3 kept the report summaries by triggers in each sale's own transaction; version 6
+// (migrations.cpp) folds them in batches instead (summaries.hpp). Each summary table below is
+// backfilled from the books when the migration runs.
 #include "pos/store/migrations.hpp"
+#include "pos/store/summaries.hpp"
 
 #include <string>
 
 namespace waserda::store {
 
 namespace {
-
-// The local hour of a sale, from its UTC time and the shop's offset (WIB when none is saved).
-#define WASERDA_LOCAL_HOUR(at)                                                                           \
-    "CAST(strftime('%H', " at ", COALESCE((SELECT value FROM settings WHERE key = 'utc_offset_minutes'), " \
-    "'420') || ' minutes') AS INTEGER)"
 
 const char* kStockSchema = R"SQL(
 CREATE TABLE suppliers(
@@ -143,7 +139,7 @@ INSERT INTO monthly_item_sales(month, item_id, qty, revenue, cost, lines)
 INSERT INTO daily_totals(local_date, qty, revenue, cost, lines)
   SELECT local_date, SUM(qty), SUM(revenue), SUM(cost), SUM(lines) FROM daily_item_sales GROUP BY 1;
 INSERT INTO daily_sales(local_date, hour, user_id, member, sales, returns, sales_total, returns_total, discount, rounding, ppn)
-  SELECT local_date, )SQL" WASERDA_LOCAL_HOUR("at") R"SQL(, user_id, member_id IS NOT NULL,
+  SELECT local_date, )SQL" WASERDA_LOCAL_HOUR_SQL("at") R"SQL(, user_id, member_id IS NOT NULL,
          SUM(kind = 'sale'), SUM(kind = 'return'), SUM(CASE WHEN kind = 'sale' THEN total ELSE 0 END),
          SUM(CASE WHEN kind = 'return' THEN total ELSE 0 END), SUM(discount), SUM(rounding), SUM(ppn)
   FROM sales GROUP BY 1, 2, 3, 4;
@@ -205,7 +201,7 @@ END;
 
 CREATE TRIGGER sales_added AFTER INSERT ON sales BEGIN
   INSERT INTO daily_sales(local_date, hour, user_id, member, sales, returns, sales_total, returns_total, discount, rounding, ppn)
-    VALUES(NEW.local_date, )SQL" WASERDA_LOCAL_HOUR("NEW.at") R"SQL(, NEW.user_id, NEW.member_id IS NOT NULL,
+    VALUES(NEW.local_date, )SQL" WASERDA_LOCAL_HOUR_SQL("NEW.at") R"SQL(, NEW.user_id, NEW.member_id IS NOT NULL,
       NEW.kind = 'sale', NEW.kind = 'return', CASE WHEN NEW.kind = 'sale' THEN NEW.total ELSE 0 END,
       CASE WHEN NEW.kind = 'return' THEN NEW.total ELSE 0 END, NEW.discount, NEW.rounding, NEW.ppn)
     ON CONFLICT(local_date, hour, user_id, member) DO UPDATE SET sales = sales + excluded.sales,
@@ -220,8 +216,6 @@ CREATE TRIGGER sale_payments_added AFTER INSERT ON sale_payments BEGIN
     ON CONFLICT(local_date, method) DO UPDATE SET count = count + 1, amount = amount + excluded.amount;
 END;
 )SQL";
-
-#undef WASERDA_LOCAL_HOUR
 
 }  // namespace
 

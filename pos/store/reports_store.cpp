@@ -9,6 +9,7 @@
 
 #include "pos/core/i18n.hpp"
 #include "pos/store/rows.hpp"
+#include "pos/store/summaries.hpp"
 #include "pos/store/try.hpp"
 
 #include <algorithm>
@@ -51,6 +52,7 @@ Status read_day_sales(Statement& st, std::map<std::string, core::DaySales>& by) 
 // [SECTION] Sales summaries
 
 Result<std::vector<core::DaySales>> SqliteReportsStore::day_sales(const core::DateRange& r) {
+    TRY(fold_summaries(db_));
     std::map<std::string, core::DaySales> by;
     {
         auto st = db_.prepare(
@@ -77,6 +79,7 @@ Result<std::vector<core::DaySales>> SqliteReportsStore::day_sales(const core::Da
 }
 
 Result<std::vector<core::HourSales>> SqliteReportsStore::hour_sales(const core::DateRange& r) {
+    TRY(fold_summaries(db_));
     auto st = db_.prepare(
         "SELECT hour, SUM(sales), SUM(returns), SUM(sales_total + returns_total) FROM daily_sales "
         "WHERE local_date BETWEEN ? AND ? GROUP BY hour ORDER BY hour");
@@ -90,6 +93,7 @@ Result<std::vector<core::HourSales>> SqliteReportsStore::hour_sales(const core::
 }
 
 Result<std::vector<core::CashierSales>> SqliteReportsStore::cashier_sales(const core::DateRange& r) {
+    TRY(fold_summaries(db_));
     auto st = db_.prepare(
         "SELECT d.user_id, COALESCE(u.name, ''), SUM(d.sales), SUM(d.returns), SUM(d.sales_total + d.returns_total) "
         "FROM daily_sales d LEFT JOIN users u ON u.id = d.user_id WHERE d.local_date BETWEEN ? AND ? "
@@ -103,6 +107,7 @@ Result<std::vector<core::CashierSales>> SqliteReportsStore::cashier_sales(const 
 }
 
 Result<std::vector<core::MemberSplit>> SqliteReportsStore::member_sales(const core::DateRange& r) {
+    TRY(fold_summaries(db_));
     auto st = db_.prepare(
         "SELECT member, SUM(sales), SUM(returns), SUM(sales_total + returns_total) FROM daily_sales "
         "WHERE local_date BETWEEN ? AND ? GROUP BY member ORDER BY member DESC");
@@ -115,6 +120,7 @@ Result<std::vector<core::MemberSplit>> SqliteReportsStore::member_sales(const co
 }
 
 Result<std::vector<core::PaymentSales>> SqliteReportsStore::payment_sales(const core::DateRange& r) {
+    TRY(fold_summaries(db_));
     auto st = db_.prepare(
         "SELECT method, SUM(count), SUM(amount) FROM daily_payments WHERE local_date BETWEEN ? AND ? "
         "GROUP BY method ORDER BY 3 DESC");
@@ -150,6 +156,7 @@ Status SqliteReportsStore::attach_items(std::vector<core::ItemSales>& rows) {
 }
 
 Result<std::vector<core::ItemSales>> SqliteReportsStore::item_sales(const core::DateRange& r) {
+    TRY(fold_summaries(db_));
     // Whole months from the monthly table, the loose days at either end from the daily one.
     auto parts = core::split_by_months(r);
     std::unordered_map<core::ItemId, core::ItemSales> by;
@@ -195,6 +202,7 @@ Result<std::vector<core::Item>> SqliteReportsStore::stock_items() {
 }
 
 Result<std::vector<core::ItemId>> SqliteReportsStore::items_sold_since(const std::string& from_date) {
+    TRY(fold_summaries(db_));
     auto st = db_.prepare("SELECT DISTINCT item_id FROM daily_item_sales WHERE local_date >= ?");
     if (!st) return st.error();
     st->bind(1, from_date);
@@ -205,6 +213,7 @@ Result<std::vector<core::ItemId>> SqliteReportsStore::items_sold_since(const std
 }
 
 Result<std::vector<core::LastSold>> SqliteReportsStore::last_sold(const std::vector<core::ItemId>& items) {
+    TRY(fold_summaries(db_));
     std::vector<core::LastSold> out;
     for (auto id : items) {
         auto st = db_.prepare("SELECT MAX(local_date) FROM daily_item_sales WHERE item_id = ?");

@@ -96,6 +96,7 @@ private:
 
     std::unique_ptr<Database> db_;
     std::unique_ptr<CodeCache> codes_;    // made on the first scan
+    int sales_since_fold_ = 0;            // sales committed since this store last folded the summaries
 };
 
 // The daily automatic backup: when none was made today (local date), copies the database into

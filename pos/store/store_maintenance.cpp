@@ -1,6 +1,7 @@
 // SqliteStore: held and open carts, the outbox, `check` and backups.
 #include "pos/core/i18n.hpp"
 #include "pos/store/sqlite_store.hpp"
+#include "pos/store/summaries.hpp"
 #include "pos/store/summary_check.hpp"
 #include "pos/store/try.hpp"
 
@@ -143,6 +144,7 @@ Result<core::OutboxStats> SqliteStore::outbox_stats() {
 
 Result<std::vector<core::CheckFinding>> SqliteStore::check() {
     std::vector<core::CheckFinding> out;
+    TRY(fold_summaries(*db_));   // the summaries are checked with every sale in them
     auto scalar_check = [&](const std::string& what, const std::string& sql, const std::string& bad_detail) -> Status {
         auto st = db_->prepare(sql);
         if (!st) return st.error();
@@ -174,7 +176,7 @@ Result<std::vector<core::CheckFinding>> SqliteStore::check() {
                      "b.owed <> (SELECT COALESCE(SUM(amount),0) FROM receivable_entries e WHERE e.member_id = b.member_id)",
                      "{} anggota piutangnya tidak sama dengan buku piutang"));
     TRY(scalar_check(core::tr("Setiap penjualan punya event outbox"),
-                     "SELECT COUNT(*) FROM sales s WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.ref = s.uuid)",
+                     "SELECT COUNT(*) FROM sales WHERE uuid NOT IN (SELECT ref FROM outbox)",
                      "{} penjualan tanpa event sinkronisasi"));
     TRY(scalar_check(core::tr("Total penjualan sama dengan barisnya"),
                      "SELECT COUNT(*) FROM sales s WHERE s.total <> s.rounding + (SELECT COALESCE(SUM(total),0) FROM sale_lines l WHERE l.sale_id = s.id)",
@@ -183,7 +185,7 @@ Result<std::vector<core::CheckFinding>> SqliteStore::check() {
                      "SELECT COUNT(*) FROM sales s WHERE s.total <> (SELECT COALESCE(SUM(amount),0) FROM sale_payments p WHERE p.sale_id = s.id)",
                      "{} penjualan pembayarannya tidak sama dengan totalnya"));
     TRY(scalar_check(core::tr("Setiap penjualan punya mutasi stok"),
-                     "SELECT COUNT(*) FROM sales s WHERE NOT EXISTS (SELECT 1 FROM stock_moves m WHERE m.ref = s.number)",
+                     "SELECT COUNT(*) FROM sales WHERE number NOT IN (SELECT ref FROM stock_moves)",
                      "{} penjualan tanpa mutasi stok"));
     TRY(scalar_check(core::tr("Ringkasan harian sama dengan baris penjualan"),
                      "SELECT COUNT(*) FROM (SELECT s.local_date d, l.item_id i, SUM(l.qty) q, SUM(l.total) r FROM sale_lines l "

@@ -2,6 +2,7 @@
 #include "pos/core/i18n.hpp"
 #include "pos/core/json_codec.hpp"
 #include "pos/store/sqlite_store.hpp"
+#include "pos/store/summaries.hpp"
 #include "pos/store/try.hpp"
 
 namespace waserda::store {
@@ -99,20 +100,17 @@ Result<core::Posting> SqliteStore::commit(core::Posting p) {
                 if (db_->changes() != 1)
                     return core::make_error(ErrorCode::Conflict, core::tr("{} dari struk {} sudah diretur.", l.name, s.original_number));
             }
-            int64_t scale = l.weighed ? 1000 : 1;
-            auto day = db_->prepare(
-                "INSERT INTO daily_item_sales(local_date, item_id, qty, revenue, cost, lines) VALUES(?1, ?2, ?3, ?4, ?5, 1) "
-                "ON CONFLICT(local_date, item_id) DO UPDATE SET qty = qty + ?3, revenue = revenue + ?4, cost = cost + ?5, "
-                "lines = lines + 1");
-            if (!day) return day.error();
-            TRY(day->bind(1, s.local_date).bind(2, l.item_id).bind(3, l.qty).bind(4, l.total.rupiah())
-                    .bind(5, core::mul_div_round(l.unit_cost.rupiah(), l.qty, scale)).run());
         }
         for (auto& pay : s.payments) {
             auto pi = db_->prepare("INSERT INTO sale_payments(sale_id, method, amount, tendered, reference) VALUES(?,?,?,?,?)");
             if (!pi) return pi.error();
             TRY(pi->bind(1, s.id).bind(2, core::to_string(pay.method)).bind(3, pay.amount.rupiah())
                     .bind(4, pay.tendered.rupiah()).bind(5, pay.reference).run());
+        }
+        // The summaries take this sale in a later batch (summaries.hpp); this one folds when due.
+        if (++sales_since_fold_ >= kFoldEvery) {
+            TRY(fold_summaries(*db_));
+            sales_since_fold_ = 0;
         }
     }
     for (auto& m : p.stock_moves) {

@@ -6,6 +6,7 @@
 #include "pos/core/i18n.hpp"
 #include "pos/core/money.hpp"
 #include "pos/store/database.hpp"
+#include "pos/store/summaries.hpp"
 
 #include <map>
 #include <string>
@@ -13,12 +14,6 @@
 namespace waserda::store {
 
 namespace {
-
-// A line's cost as the till adds it to daily_item_sales: unit_cost x qty, per kilogram for
-// weighed goods (grams / 1000, rounded half away from zero, as core::mul_div_round).
-#define LINE_COST                                                                                                   \
-    "CASE WHEN l.weighed THEN (l.unit_cost * l.qty) / 1000 + CASE WHEN abs((l.unit_cost * l.qty) % 1000) * 2 >= 1000 " \
-    "THEN (CASE WHEN l.unit_cost * l.qty < 0 THEN -1 ELSE 1 END) ELSE 0 END ELSE l.unit_cost * l.qty END"
 
 struct Summary {
     const char* what;          // the finding's sentence (translated when reported)
@@ -50,22 +45,22 @@ const std::vector<Summary>& summaries() {
         {"Ringkasan barang harian (daily_item_sales) sama dengan baris penjualan", "daily_item_sales",
          {"lines", "qty", "revenue", "cost"},
          "SELECT COALESCE(SUM(lines),0), COALESCE(SUM(qty),0), COALESCE(SUM(revenue),0), COALESCE(SUM(cost),0) FROM daily_item_sales",
-         "SELECT COUNT(*), COALESCE(SUM(l.qty),0), COALESCE(SUM(l.total),0), COALESCE(SUM(" LINE_COST "),0) FROM sale_lines l",
-         "SELECT k FROM (SELECT s.local_date k, 1 n, l.qty q, l.total r, " LINE_COST " c FROM sale_lines l JOIN sales s ON s.id = l.sale_id "
+         "SELECT COUNT(*), COALESCE(SUM(l.qty),0), COALESCE(SUM(l.total),0), COALESCE(SUM(" WASERDA_LINE_COST_SQL "),0) FROM sale_lines l",
+         "SELECT k FROM (SELECT s.local_date k, 1 n, l.qty q, l.total r, " WASERDA_LINE_COST_SQL " c FROM sale_lines l JOIN sales s ON s.id = l.sale_id "
          "UNION ALL SELECT local_date, -lines, -qty, -revenue, -cost FROM daily_item_sales) "
          "GROUP BY k HAVING SUM(n) <> 0 OR SUM(q) <> 0 OR SUM(r) <> 0 OR SUM(c) <> 0 ORDER BY k LIMIT 5"},
         {"Ringkasan barang bulanan (monthly_item_sales) sama dengan baris penjualan", "monthly_item_sales",
          {"lines", "qty", "revenue", "cost"},
          "SELECT COALESCE(SUM(lines),0), COALESCE(SUM(qty),0), COALESCE(SUM(revenue),0), COALESCE(SUM(cost),0) FROM monthly_item_sales",
-         "SELECT COUNT(*), COALESCE(SUM(l.qty),0), COALESCE(SUM(l.total),0), COALESCE(SUM(" LINE_COST "),0) FROM sale_lines l",
-         "SELECT k FROM (SELECT substr(s.local_date, 1, 7) k, 1 n, l.qty q, l.total r, " LINE_COST " c FROM sale_lines l "
+         "SELECT COUNT(*), COALESCE(SUM(l.qty),0), COALESCE(SUM(l.total),0), COALESCE(SUM(" WASERDA_LINE_COST_SQL "),0) FROM sale_lines l",
+         "SELECT k FROM (SELECT substr(s.local_date, 1, 7) k, 1 n, l.qty q, l.total r, " WASERDA_LINE_COST_SQL " c FROM sale_lines l "
          "JOIN sales s ON s.id = l.sale_id UNION ALL SELECT month, -lines, -qty, -revenue, -cost FROM monthly_item_sales) "
          "GROUP BY k HAVING SUM(n) <> 0 OR SUM(q) <> 0 OR SUM(r) <> 0 OR SUM(c) <> 0 ORDER BY k LIMIT 5"},
         {"Total harian (daily_totals) sama dengan baris penjualan", "daily_totals",
          {"lines", "qty", "revenue", "cost"},
          "SELECT COALESCE(SUM(lines),0), COALESCE(SUM(qty),0), COALESCE(SUM(revenue),0), COALESCE(SUM(cost),0) FROM daily_totals",
-         "SELECT COUNT(*), COALESCE(SUM(l.qty),0), COALESCE(SUM(l.total),0), COALESCE(SUM(" LINE_COST "),0) FROM sale_lines l",
-         "SELECT k FROM (SELECT s.local_date k, 1 n, l.qty q, l.total r, " LINE_COST " c FROM sale_lines l JOIN sales s ON s.id = l.sale_id "
+         "SELECT COUNT(*), COALESCE(SUM(l.qty),0), COALESCE(SUM(l.total),0), COALESCE(SUM(" WASERDA_LINE_COST_SQL "),0) FROM sale_lines l",
+         "SELECT k FROM (SELECT s.local_date k, 1 n, l.qty q, l.total r, " WASERDA_LINE_COST_SQL " c FROM sale_lines l JOIN sales s ON s.id = l.sale_id "
          "UNION ALL SELECT local_date, -lines, -qty, -revenue, -cost FROM daily_totals) "
          "GROUP BY k HAVING SUM(n) <> 0 OR SUM(q) <> 0 OR SUM(r) <> 0 OR SUM(c) <> 0 ORDER BY k LIMIT 5"},
         {"Ringkasan belanja anggota bulanan (member_month_sales) sama dengan penjualan", "member_month_sales",
@@ -78,7 +73,6 @@ const std::vector<Summary>& summaries() {
     return list;
 }
 
-#undef LINE_COST
 
 core::Result<std::vector<int64_t>> sums(Database& db, const char* sql, size_t n) {
     auto st = db.prepare(sql);
@@ -97,6 +91,7 @@ bool table_exists(Database& db, const char* table) {
 }  // namespace
 
 core::Status check_summaries(Database& db, std::vector<core::CheckFinding>& out) {
+    if (auto st = fold_summaries(db); !st) return st;
     // Three summaries share the sums of sale_lines, two those of sales: each raw scan runs once.
     std::map<std::string, std::vector<int64_t>> raw_done;
     for (auto& s : summaries()) {

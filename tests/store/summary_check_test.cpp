@@ -2,6 +2,7 @@
 // split payments and weighed goods passes; a summary row changed by hand is reported, with the
 // day or month where it differs.
 #include "pos/core/cart.hpp"
+#include "pos/store/summaries.hpp"
 #include "tests/support/shop_fixture.hpp"
 
 #include <chrono>
@@ -37,6 +38,8 @@ protected:
             }
             clock.advance(std::chrono::hours(24));
         }
+        // The summaries as a report would read them: with every sale folded in.
+        ASSERT_TRUE(store::fold_summaries(store->db()));
     }
 
     std::vector<core::CheckFinding> summary_findings() {
