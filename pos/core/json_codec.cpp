@@ -8,140 +8,242 @@ using nlohmann::json;
 
 namespace {
 int64_t rp(Money m) { return m.rupiah(); }
+
+template <class List>
+void write_list(JsonWriter& w, std::string_view key, const List& list) {
+    w.key(key).begin_array();
+    for (auto& x : list) write_json(w, x);
+    w.end_array();
+}
+
+template <class T>
+json parsed(const T& x) {
+    JsonWriter w;
+    write_json(w, x);
+    return json::parse(w.str());
+}
 }  // namespace
 
-json to_json(const SaleLine& l) {
-    return json{{"line_no", l.line_no},       {"item_id", l.item_id},
-                {"sku", l.sku},               {"name", l.name},
-                {"code", l.code},             {"unit", l.unit},
-                {"weighed", l.weighed},       {"taxable", l.taxable},
-                {"qty", l.qty},               {"unit_price", rp(l.unit_price)},
-                {"price_kind", to_string(l.price_kind)}, {"discount", rp(l.discount)},
-                {"total", rp(l.total)},       {"unit_cost", rp(l.unit_cost)},
-                {"original_line_no", l.original_line_no}};
+// [SECTION] Records: each one's fields, written once
+
+void write_json(JsonWriter& w, const SaleLine& l) {
+    w.begin_object()
+        .field("line_no", l.line_no)
+        .field("item_id", l.item_id)
+        .field("sku", l.sku)
+        .field("name", l.name)
+        .field("code", l.code)
+        .field("unit", l.unit)
+        .field("weighed", l.weighed)
+        .field("taxable", l.taxable)
+        .field("qty", l.qty)
+        .field("unit_price", rp(l.unit_price))
+        .field("price_kind", to_string(l.price_kind))
+        .field("discount", rp(l.discount))
+        .field("total", rp(l.total))
+        .field("unit_cost", rp(l.unit_cost))
+        .field("original_line_no", l.original_line_no)
+        .end_object();
 }
 
-json to_json(const Payment& p) {
-    return json{{"method", to_string(p.method)}, {"amount", rp(p.amount)}, {"tendered", rp(p.tendered)},
-                {"reference", p.reference}};
+void write_json(JsonWriter& w, const Payment& p) {
+    w.begin_object()
+        .field("method", to_string(p.method))
+        .field("amount", rp(p.amount))
+        .field("tendered", rp(p.tendered))
+        .field("reference", p.reference)
+        .end_object();
 }
 
-json to_json(const Sale& s) {
-    json lines = json::array();
-    for (auto& l : s.lines) lines.push_back(to_json(l));
-    json payments = json::array();
-    for (auto& p : s.payments) payments.push_back(to_json(p));
-    json j{{"uuid", s.uuid},
-           {"number", s.number},
-           {"device", s.device},
-           {"kind", s.kind == SaleKind::Sale ? "sale" : "return"},
-           {"original_number", s.original_number},
-           {"at", s.at},
-           {"local_date", s.local_date},
-           {"user_id", s.user_id},
-           {"user_name", s.user_name},
-           {"approver_id", s.approver_id},
-           {"shift_id", s.shift_id},
-           {"member_number", s.member_number},
-           {"member_name", s.member_name},
-           {"lines", lines},
-           {"payments", payments},
-           {"subtotal", rp(s.subtotal)},
-           {"discount", rp(s.discount)},
-           {"rounding", rp(s.rounding)},
-           {"total", rp(s.total)},
-           {"change", rp(s.change)},
-           {"dpp", rp(s.dpp)},
-           {"ppn", rp(s.ppn)}};
-    if (s.member_available_credit) j["member_available_credit"] = rp(*s.member_available_credit);
-    if (s.member_sukarela) j["member_sukarela"] = rp(*s.member_sukarela);
-    return j;
+void write_json(JsonWriter& w, const Sale& s) {
+    w.begin_object()
+        .field("uuid", s.uuid)
+        .field("number", s.number)
+        .field("device", s.device)
+        .field("kind", s.kind == SaleKind::Sale ? "sale" : "return")
+        .field("original_number", s.original_number)
+        .field("at", s.at)
+        .field("local_date", s.local_date)
+        .field("user_id", s.user_id)
+        .field("user_name", s.user_name)
+        .field("approver_id", s.approver_id)
+        .field("shift_id", s.shift_id)
+        .field("member_number", s.member_number)
+        .field("member_name", s.member_name);
+    write_list(w, "lines", s.lines);
+    write_list(w, "payments", s.payments);
+    w.field("subtotal", rp(s.subtotal))
+        .field("discount", rp(s.discount))
+        .field("rounding", rp(s.rounding))
+        .field("total", rp(s.total))
+        .field("change", rp(s.change))
+        .field("dpp", rp(s.dpp))
+        .field("ppn", rp(s.ppn));
+    if (s.member_available_credit) w.field("member_available_credit", rp(*s.member_available_credit));
+    if (s.member_sukarela) w.field("member_sukarela", rp(*s.member_sukarela));
+    w.end_object();
 }
 
-json to_json(const StockMove& m) {
-    return json{{"sku", m.sku},       {"item_id", m.item_id}, {"kind", to_string(m.kind)},
-                {"qty", m.qty},       {"unit_cost", rp(m.unit_cost)}, {"ref", m.ref},
-                {"reason", m.reason}, {"at", m.at}, {"user_id", m.user_id}};
+void write_json(JsonWriter& w, const StockMove& m) {
+    w.begin_object()
+        .field("sku", m.sku)
+        .field("item_id", m.item_id)
+        .field("kind", to_string(m.kind))
+        .field("qty", m.qty)
+        .field("unit_cost", rp(m.unit_cost))
+        .field("ref", m.ref)
+        .field("reason", m.reason)
+        .field("at", m.at)
+        .field("user_id", m.user_id)
+        .end_object();
 }
 
-json to_json(const SavingsEntry& e) {
-    return json{{"member_number", e.member_number}, {"type", to_string(e.type)}, {"kind", to_string(e.kind)},
-                {"amount", rp(e.amount)}, {"ref", e.ref}, {"note", e.note}, {"at", e.at}, {"user_id", e.user_id}};
+void write_json(JsonWriter& w, const SavingsEntry& e) {
+    w.begin_object()
+        .field("member_number", e.member_number)
+        .field("type", to_string(e.type))
+        .field("kind", to_string(e.kind))
+        .field("amount", rp(e.amount))
+        .field("ref", e.ref)
+        .field("note", e.note)
+        .field("at", e.at)
+        .field("user_id", e.user_id)
+        .end_object();
 }
 
-json to_json(const ReceivableEntry& e) {
-    return json{{"member_number", e.member_number}, {"kind", to_string(e.kind)}, {"amount", rp(e.amount)},
-                {"ref", e.ref}, {"note", e.note}, {"at", e.at}, {"user_id", e.user_id}};
+void write_json(JsonWriter& w, const ReceivableEntry& e) {
+    w.begin_object()
+        .field("member_number", e.member_number)
+        .field("kind", to_string(e.kind))
+        .field("amount", rp(e.amount))
+        .field("ref", e.ref)
+        .field("note", e.note)
+        .field("at", e.at)
+        .field("user_id", e.user_id)
+        .end_object();
 }
 
-json to_json(const CashMove& c) {
-    return json{{"shift_id", c.shift_id}, {"amount", rp(c.amount)}, {"kind", c.kind}, {"ref", c.ref}, {"at", c.at}};
+void write_json(JsonWriter& w, const CashMove& c) {
+    w.begin_object()
+        .field("shift_id", c.shift_id)
+        .field("amount", rp(c.amount))
+        .field("kind", c.kind)
+        .field("ref", c.ref)
+        .field("at", c.at)
+        .end_object();
 }
 
-json to_json(const AuditEntry& a) {
-    return json{{"at", a.at},         {"user_id", a.user_id}, {"approver_id", a.approver_id},
-                {"action", a.action}, {"ref", a.ref},         {"detail", a.detail}, {"device", a.device}};
+void write_json(JsonWriter& w, const AuditEntry& a) {
+    w.begin_object()
+        .field("at", a.at)
+        .field("user_id", a.user_id)
+        .field("approver_id", a.approver_id)
+        .field("action", a.action)
+        .field("ref", a.ref)
+        .field("detail", a.detail)
+        .field("device", a.device)
+        .end_object();
 }
 
-json to_json(const Shift& s) {
-    json den = json::object();
-    for (auto& [value, count] : s.denominations) den[std::to_string(value)] = count;
-    json j{{"uuid", s.uuid},           {"device", s.device},        {"user_id", s.user_id},
-           {"user_name", s.user_name}, {"opening_float", rp(s.opening_float)}, {"opened_at", s.opened_at},
-           {"closed_at", s.closed_at}, {"closed_by", s.closed_by},  {"expected_cash", rp(s.expected_cash)},
-           {"denominations", den}};
-    if (s.counted_cash) j["counted_cash"] = rp(*s.counted_cash);
-    return j;
+void write_json(JsonWriter& w, const Shift& s) {
+    w.begin_object()
+        .field("uuid", s.uuid)
+        .field("device", s.device)
+        .field("user_id", s.user_id)
+        .field("user_name", s.user_name)
+        .field("opening_float", rp(s.opening_float))
+        .field("opened_at", s.opened_at)
+        .field("closed_at", s.closed_at)
+        .field("closed_by", s.closed_by)
+        .field("expected_cash", rp(s.expected_cash));
+    w.key("denominations").begin_object();  // note/coin value (as a string) -> count
+    for (auto& [value, count] : s.denominations) w.field(std::to_string(value), count);
+    w.end_object();
+    if (s.counted_cash) w.field("counted_cash", rp(*s.counted_cash));
+    w.end_object();
 }
 
-json to_json(const Item& item) {
-    json barcodes = json::array();
-    for (auto& b : item.barcodes) barcodes.push_back(json{{"code", b.code}, {"pack_qty", b.pack_qty}});
-    return json{{"id", item.id},
-                {"sku", item.sku},
-                {"name", item.name},
-                {"unit", item.unit},
-                {"category", item.category},
-                {"weighed", item.weighed},
-                {"price", rp(item.price)},
-                {"member_price", rp(item.member_price)},
-                {"wholesale_min_qty", item.wholesale_min_qty},
-                {"wholesale_price", rp(item.wholesale_price)},
-                {"cost", rp(item.cost)},
-                {"taxable", item.taxable},
-                {"min_stock", item.min_stock},
-                {"active", item.active},
-                {"consignment", item.consignment},
-                {"on_hand", item.on_hand},
-                {"barcodes", barcodes}};
+void write_json(JsonWriter& w, const Item& item) {
+    w.begin_object()
+        .field("id", item.id)
+        .field("sku", item.sku)
+        .field("name", item.name)
+        .field("unit", item.unit)
+        .field("category", item.category)
+        .field("weighed", item.weighed)
+        .field("price", rp(item.price))
+        .field("member_price", rp(item.member_price))
+        .field("wholesale_min_qty", item.wholesale_min_qty)
+        .field("wholesale_price", rp(item.wholesale_price))
+        .field("cost", rp(item.cost))
+        .field("taxable", item.taxable)
+        .field("min_stock", item.min_stock)
+        .field("active", item.active)
+        .field("consignment", item.consignment)
+        .field("on_hand", item.on_hand);
+    w.key("barcodes").begin_array();
+    for (auto& b : item.barcodes) w.begin_object().field("code", b.code).field("pack_qty", b.pack_qty).end_object();
+    w.end_array().end_object();
 }
 
-json to_json(const Member& m) {
-    json j{{"id", m.id},         {"number", m.number}, {"name", m.name},           {"card_code", m.card_code},
-           {"work_unit", m.work_unit}, {"phone", m.phone}, {"status", to_string(m.status)},
-           {"joined_on", m.joined_on}, {"left_on", m.left_on}};
-    if (m.credit_limit_override) j["credit_limit_override"] = rp(*m.credit_limit_override);
-    return j;
+void write_json(JsonWriter& w, const Member& m) {
+    w.begin_object()
+        .field("id", m.id)
+        .field("number", m.number)
+        .field("name", m.name)
+        .field("card_code", m.card_code)
+        .field("work_unit", m.work_unit)
+        .field("phone", m.phone)
+        .field("status", to_string(m.status))
+        .field("joined_on", m.joined_on)
+        .field("left_on", m.left_on);
+    if (m.credit_limit_override) w.field("credit_limit_override", rp(*m.credit_limit_override));
+    w.end_object();
 }
 
-json posting_payload(const Posting& p) {
-    json j{{"kind", p.kind}};
+// [SECTION] Outbox payloads
+
+namespace {
+// A rough size of the payload, so its string is allocated once.
+std::size_t payload_size_hint(const Posting& p) {
+    std::size_t n = 160 + 280 * (p.stock_moves.size() + p.savings.size() + p.receivables.size() + p.audit.size()) +
+                    120 * p.cash_moves.size();
+    if (p.sale) n += 700 + 420 * p.sale->lines.size() + 100 * p.sale->payments.size();
+    return n;
+}
+}  // namespace
+
+std::string posting_payload_text(const Posting& p) {
+    JsonWriter w(payload_size_hint(p));
+    w.begin_object().field("kind", p.kind);
     if (p.sale) {
-        j["device"] = p.sale->device;
-        j["sale"] = to_json(*p.sale);
+        w.field("device", p.sale->device).key("sale");
+        write_json(w, *p.sale);
     }
-    auto list = [](const auto& v) {
-        json a = json::array();
-        for (auto& x : v) a.push_back(to_json(x));
-        return a;
-    };
-    j["stock_moves"] = list(p.stock_moves);
-    j["savings"] = list(p.savings);
-    j["receivables"] = list(p.receivables);
-    j["cash_moves"] = list(p.cash_moves);
-    j["audit"] = list(p.audit);
-    return j;
+    write_list(w, "stock_moves", p.stock_moves);
+    write_list(w, "savings", p.savings);
+    write_list(w, "receivables", p.receivables);
+    write_list(w, "cash_moves", p.cash_moves);
+    write_list(w, "audit", p.audit);
+    w.end_object();
+    return w.take();
 }
+
+json posting_payload(const Posting& p) { return json::parse(posting_payload_text(p)); }
+
+// [SECTION] json values, for printing and for payloads that add members (parsed: one description)
+
+json to_json(const Sale& x) { return parsed(x); }
+json to_json(const SaleLine& x) { return parsed(x); }
+json to_json(const Payment& x) { return parsed(x); }
+json to_json(const StockMove& x) { return parsed(x); }
+json to_json(const SavingsEntry& x) { return parsed(x); }
+json to_json(const ReceivableEntry& x) { return parsed(x); }
+json to_json(const CashMove& x) { return parsed(x); }
+json to_json(const AuditEntry& x) { return parsed(x); }
+json to_json(const Shift& x) { return parsed(x); }
+json to_json(const Item& x) { return parsed(x); }
+json to_json(const Member& x) { return parsed(x); }
 
 // [SECTION] Carts: held and open carts are stored as JSON so they survive restarts
 

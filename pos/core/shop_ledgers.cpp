@@ -38,7 +38,7 @@ Result<Posting> Shop::savings_deposit(const SavingsRequest& req) {
         p.cash_moves.push_back({(*shift)->id, req.amount, "savings.deposit", m->number, e.at});
     }
     p.savings.push_back(e);
-    p.events.push_back(make_event(p.kind, posting_payload(p).dump()));
+    p.events.push_back(make_event(p.kind, posting_payload_text(p)));
     return store_.commit(std::move(p));
 }
 
@@ -76,7 +76,7 @@ Result<Posting> Shop::savings_withdraw(const SavingsRequest& req) {
                      fmt::format("{}", req.amount.rupiah()), settings_.device};
         p.audit.push_back(a);
     }
-    p.events.push_back(make_event(p.kind, posting_payload(p).dump()));
+    p.events.push_back(make_event(p.kind, posting_payload_text(p)));
     return store_.commit(std::move(p));
 }
 
@@ -123,7 +123,7 @@ Result<Posting> Shop::repay_credit(const RepaymentRequest& req) {
         return make_error(ErrorCode::Invalid, tr("Pelunasan hanya bisa tunai atau dari simpanan sukarela."));
     }
     p.receivables.push_back(r);
-    p.events.push_back(make_event(p.kind, posting_payload(p).dump()));
+    p.events.push_back(make_event(p.kind, posting_payload_text(p)));
     return store_.commit(std::move(p));
 }
 

@@ -82,7 +82,7 @@ core::OutboxEvent event_for(const core::Posting& p, const std::string& device, c
     e.uuid = core::new_uuid();
     e.device = device;
     e.kind = kind;
-    e.payload = core::posting_payload(p).dump();
+    e.payload = core::posting_payload_text(p);
     e.created_at = at;
     return e;
 }

@@ -84,7 +84,7 @@ Status Generator::commit(core::Posting p, const std::string& event_kind, const s
     e.uuid = rng_.uuid();
     e.device = settings_.device;
     e.kind = event_kind;
-    e.payload = core::posting_payload(p).dump();
+    e.payload = core::posting_payload_text(p);
     e.created_at = at;
     p.events.push_back(std::move(e));
     auto c = store_.commit(std::move(p));

@@ -16,7 +16,7 @@ core::OutboxEvent event_for(core::Shop& shop, const core::Posting& p) {
     e.uuid = core::new_uuid();
     e.device = shop.settings().device;
     e.kind = p.kind;
-    e.payload = core::posting_payload(p).dump();
+    e.payload = core::posting_payload_text(p);
     e.created_at = shop.now_utc();
     return e;
 }
