@@ -266,7 +266,7 @@ Result<Sale> Shop::build_sale(const CheckoutRequest& req, Posting& posting) {
     posting.kind = "sale";
     posting.sale = sale;
     posting.clear_open_cart_of_device = settings_.device;
-    posting.events.push_back(make_event("sale", posting_payload(posting).dump()));
+    posting.events.push_back(make_event("sale", posting_payload_text(posting)));
     return sale;
 }
 
@@ -410,7 +410,7 @@ Result<Sale> Shop::return_sale(const ReturnRequest& req) {
 
     posting.kind = "return";
     posting.sale = ret;
-    posting.events.push_back(make_event("return", posting_payload(posting).dump()));
+    posting.events.push_back(make_event("return", posting_payload_text(posting)));
     auto committed = store_.commit(std::move(posting));
     if (!committed) return committed.error();
     return committed->sale.value();
