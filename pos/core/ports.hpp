@@ -13,6 +13,7 @@
 #include "user.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -99,6 +100,9 @@ public:
     virtual Status close_shift(const Shift& s, const OutboxEvent& event) = 0;
 
     // [SECTION] Postings: sales, returns, ledgers - one transaction each
+    // Runs `body` in one write transaction: what it reads cannot change before what it writes
+    // (commit() included) is kept, and a failure in it keeps nothing.
+    virtual Status atomically(const std::function<Status()>& body) = 0;
     // Next free daily counter for sale numbers of a device on a local date.
     virtual Result<int> next_sale_counter(const std::string& device, const std::string& local_date) = 0;
     // Writes everything in the posting (sale, lines, payments, moves with on-hand, ledger entries with

@@ -66,17 +66,20 @@ PaymentPlan Shop::plan_payment(const Cart& cart, const std::vector<Payment>& pay
 }
 
 Result<Sale> Shop::checkout(const CheckoutRequest& req) {
-    for (int attempt = 0;; ++attempt) {
+    // Checked and written in one write transaction: the open shift, the cart not sold yet and the
+    // day's next number cannot change under the sale (another program on this till waits).
+    std::optional<Sale> done;
+    auto st = store_.atomically([&]() -> Status {
         Posting posting;
         auto sale = build_sale(req, posting);
-        if (!sale) return sale;
+        if (!sale) return sale.error();
         auto committed = store_.commit(std::move(posting));
-        if (committed) return committed->sale.value();
-        // Another program on this till took the same daily number in between: take the next one.
-        if (committed.error().code != ErrorCode::Conflict || attempt >= 3) return committed.error();
-        auto exists = store_.sale_exists(req.cart.uuid);
-        if (exists && *exists) return make_error(ErrorCode::Conflict, tr("Penjualan ini sudah tersimpan."));
-    }
+        if (!committed) return committed.error();
+        done = std::move(committed->sale);
+        return ok_status();
+    });
+    if (!st) return st.error();
+    return std::move(*done);
 }
 
 Result<Sale> Shop::build_sale(const CheckoutRequest& req, Posting& posting) {

@@ -116,8 +116,17 @@ core::Error Database::error(int rc) const {
 
 // [SECTION] Transaction
 
+namespace {
+// BEGIN, COMMIT and their savepoint forms run once per transaction: prepared once, from the cache.
+core::Status run_cached(Database& db, const char* sql) {
+    auto st = db.prepare(sql);
+    if (!st) return st.error();
+    return st->run();
+}
+}  // namespace
+
 Transaction::Transaction(Database& db)
-    : db_(db), nested_(db.in_transaction()), begun_(db.exec(nested_ ? "SAVEPOINT nested" : "BEGIN IMMEDIATE")) {}
+    : db_(db), nested_(db.in_transaction()), begun_(run_cached(db, nested_ ? "SAVEPOINT nested" : "BEGIN IMMEDIATE")) {}
 
 Transaction::~Transaction() {
     if (!done_ && begun_) (void)db_.exec(nested_ ? "ROLLBACK TO nested; RELEASE nested" : "ROLLBACK");
@@ -125,7 +134,7 @@ Transaction::~Transaction() {
 
 core::Status Transaction::commit() {
     if (!begun_) return begun_;
-    auto st = db_.exec(nested_ ? "RELEASE nested" : "COMMIT");
+    auto st = run_cached(db_, nested_ ? "RELEASE nested" : "COMMIT");
     if (st) done_ = true;
     return st;
 }

@@ -57,6 +57,7 @@ public:
     core::Result<std::optional<core::Shift>> shift_by_id(int64_t id) override;
     core::Result<core::ShiftFigures> shift_figures(int64_t shift_id) override;
     core::Status close_shift(const core::Shift& s, const core::OutboxEvent& event) override;
+    core::Status atomically(const std::function<core::Status()>& body) override;
     core::Result<int> next_sale_counter(const std::string& device, const std::string& local_date) override;
     core::Result<core::Posting> commit(core::Posting posting) override;
     core::Result<std::optional<core::Sale>> sale_by_number(const std::string& number) override;

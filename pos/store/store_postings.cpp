@@ -46,6 +46,13 @@ Status SqliteStore::insert_event(const core::OutboxEvent& e, const std::string& 
 
 // [SECTION] commit: everything one act records, or nothing
 
+Status SqliteStore::atomically(const std::function<Status()>& body) {
+    Transaction tx(*db_);
+    TRY(tx.begun());
+    TRY(body());   // a failure returns here and the Transaction rolls everything back
+    return tx.commit();
+}
+
 Result<core::Posting> SqliteStore::commit(core::Posting p) {
     Transaction tx(*db_);
     TRY(tx.begun());

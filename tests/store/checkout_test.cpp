@@ -5,6 +5,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <set>
+#include <thread>
+
 using namespace waserda;
 using core::Money;
 using core::PaymentMethod;
@@ -204,6 +207,35 @@ TEST_F(Checkout, NoSaleWithoutAnOpenShift) {
     auto sale = shop->checkout({cart, {cash(3500)}, cashier, std::nullopt, ""});
     ASSERT_FALSE(sale);
     EXPECT_NE(sale.error().message.find("shift"), std::string::npos);
+}
+
+TEST_F(Checkout, TwoProgramsSellingOnOneTillAtOnceTakeEachNumberOnce) {
+    // The POS and `waserda sale` on the same file and device, selling at the same time: each sale
+    // is checked and written in one write transaction, so no two take the same daily number.
+    constexpr int kEach = 15;
+    auto sell_many = [&](core::Shop& s, std::vector<std::string>& numbers) {
+        for (int i = 0; i < kEach; ++i) {
+            auto cart = s.new_cart();
+            if (!s.scan_into(cart, "MIE-01")) return;
+            auto sale = s.checkout({cart, {cash(3500)}, cashier, std::nullopt, ""});
+            if (!sale) return;
+            numbers.push_back(sale->number);
+        }
+    };
+    auto other_store = must(store::SqliteStore::open(db_path));
+    core::Shop other(*other_store, &clock);
+    std::vector<std::string> mine, theirs;
+    std::thread t([&] { sell_many(other, theirs); });
+    sell_many(*shop, mine);
+    t.join();
+    ASSERT_EQ(mine.size(), static_cast<size_t>(kEach));
+    ASSERT_EQ(theirs.size(), static_cast<size_t>(kEach));
+    std::set<std::string> all(mine.begin(), mine.end());
+    all.insert(theirs.begin(), theirs.end());
+    EXPECT_EQ(all.size(), static_cast<size_t>(2 * kEach));
+    EXPECT_EQ(*all.rbegin(), "T01-20261122-0030");
+    EXPECT_EQ(must(store->item_by_id(noodles.id))->on_hand, 100 - 2 * kEach);
+    expect_books_balance();
 }
 
 TEST_F(Checkout, TheSameCartIsNeverSoldTwice) {
