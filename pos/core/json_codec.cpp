@@ -20,7 +20,7 @@ template <class T>
 json parsed(const T& x) {
     JsonWriter w;
     write_json(w, x);
-    return json::parse(w.str());
+    return json::parse(w.take());
 }
 }  // namespace
 
@@ -206,9 +206,9 @@ void write_json(JsonWriter& w, const Member& m) {
 namespace {
 // A rough size of the payload, so its string is allocated once.
 std::size_t payload_size_hint(const Posting& p) {
-    std::size_t n = 160 + 280 * (p.stock_moves.size() + p.savings.size() + p.receivables.size() + p.audit.size()) +
-                    120 * p.cash_moves.size();
-    if (p.sale) n += 700 + 420 * p.sale->lines.size() + 100 * p.sale->payments.size();
+    std::size_t n = 128 + 200 * (p.stock_moves.size() + p.savings.size() + p.receivables.size() + p.audit.size()) +
+                    100 * p.cash_moves.size();
+    if (p.sale) n += 600 + 320 * p.sale->lines.size() + 100 * p.sale->payments.size();
     return n;
 }
 }  // namespace

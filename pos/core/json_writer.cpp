@@ -1,14 +1,33 @@
 #include "pos/core/json_writer.hpp"
 
+#include <algorithm>
+#include <array>
 #include <charconv>
+#include <cstring>
 
 namespace waserda::core {
 
 namespace {
 
-// Bytes that cannot be copied as they are: control characters, '"', '\\' and everything >= 0x80
-// (which needs a UTF-8 check).
-constexpr bool plain_ascii(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
+// For each byte: 0 copied as it is; 1 escaped (control characters, '"', '\\'); 2 the start of a
+// multi-byte sequence, or not valid UTF-8 (>= 0x80). One table look-up per byte on the common path.
+constexpr auto kByteClass = [] {
+    std::array<unsigned char, 256> t{};
+    for (int c = 0; c < 256; ++c) t[static_cast<std::size_t>(c)] = c < 0x20 || c == '"' || c == '\\' ? 1 : c >= 0x80 ? 2 : 0;
+    return t;
+}();
+
+// Whether the 8 bytes at p are all plain (class 0): none >= 0x80, < 0x20, '"' or '\\'. The classic
+// "has a byte less than n" word tricks; they never miss such a byte (a false alarm only means the
+// bytes are then looked at one by one).
+inline bool plain8(const unsigned char* p) {
+    constexpr uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+    uint64_t v;
+    std::memcpy(&v, p, sizeof v);
+    auto has_zero = [](uint64_t x) { return (x - ones) & ~x & high; };
+    const uint64_t special = v | ((v - ones * 0x20) & ~v) | has_zero(v ^ (ones * '"')) | has_zero(v ^ (ones * '\\'));
+    return (special & high) == 0;
+}
 
 // How many bytes of a UTF-8 sequence start at p: the whole sequence when it is valid (valid = true),
 // otherwise its maximal valid prefix (at least 1), which becomes one U+FFFD — the byte that broke it
@@ -42,54 +61,66 @@ std::size_t utf8_sequence(const unsigned char* p, const unsigned char* end, bool
 
 }  // namespace
 
-void append_json_escaped(std::string& out, std::string_view s) {
+// The string goes straight into the buffer. Invariant: the room left is at least what the rest of
+// the string needs as it is, plus the closing quote; an escape (up to 6 bytes for 1) or a replacement
+// (3 bytes for 1 or more) asks for more before it is written.
+void JsonWriter::put_string(std::string_view s) {
     static constexpr char hex[] = "0123456789abcdef";
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const auto* end = p + s.size();
-    const auto* run = p;  // start of the bytes not yet appended that are copied verbatim
-    auto flush = [&] { out.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run)); };
+    char* d = room(s.size() + 2);
+    *d++ = '"';
     while (p < end) {
-        const unsigned char c = *p;
-        if (plain_ascii(c)) {
-            ++p;
-            continue;
-        }
-        if (c >= 0x80) {
-            bool valid = false;
-            const std::size_t n = utf8_sequence(p, end, valid);
-            if (valid) {
-                p += n;
-                continue;
-            }
-            flush();
-            out += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
+        const auto* run = p;  // bytes copied as they are: plain ASCII and valid UTF-8
+        bool valid = true;
+        std::size_t n = 0;
+        for (;;) {
+            while (end - p >= 8 && plain8(p)) p += 8;  // names, dates and keys are mostly plain ASCII
+            while (p < end && kByteClass[*p] == 0) ++p;
+            if (p == end || kByteClass[*p] == 1) break;
+            n = utf8_sequence(p, end, valid);
+            if (!valid) break;
             p += n;
-            run = p;
+        }
+        std::memcpy(d, run, static_cast<std::size_t>(p - run));
+        d += p - run;
+        if (p == end) break;
+        len_ = static_cast<std::size_t>(d - out_.data());
+        d = room(static_cast<std::size_t>(end - p) + 7);
+        if (!valid) {
+            std::memcpy(d, "\xEF\xBF\xBD", 3);  // U+FFFD REPLACEMENT CHARACTER
+            d += 3;
+            p += n;
             continue;
         }
-        flush();
+        const unsigned char c = *p++;
+        *d++ = '\\';
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default: {
-                const char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xF]};
-                out.append(u, sizeof u);
-            }
+            case '"': *d++ = '"'; break;
+            case '\\': *d++ = '\\'; break;
+            case '\b': *d++ = 'b'; break;
+            case '\f': *d++ = 'f'; break;
+            case '\n': *d++ = 'n'; break;
+            case '\r': *d++ = 'r'; break;
+            case '\t': *d++ = 't'; break;
+            default:
+                d[0] = 'u';
+                d[1] = '0';
+                d[2] = '0';
+                d[3] = hex[c >> 4];
+                d[4] = hex[c & 0xF];
+                d += 5;
         }
-        ++p;
-        run = p;
     }
-    flush();
+    *d++ = '"';
+    len_ = static_cast<std::size_t>(d - out_.data());
 }
+
+void JsonWriter::grow(std::size_t n) { out_.resize(std::max(out_.size() * 2, len_ + n)); }
 
 JsonWriter& JsonWriter::open(char c) {
     separate();
-    out_ += c;
+    put(c);
     first_ = true;
     ++depth_;
     return *this;
@@ -98,53 +129,48 @@ JsonWriter& JsonWriter::open(char c) {
 JsonWriter& JsonWriter::close(char c) {
     assert(depth_ > 0 && "JsonWriter: end_object/end_array without a begin");
     --depth_;
-    out_ += c;
+    put(c);
     first_ = false;
     return *this;
 }
 
 JsonWriter& JsonWriter::key(std::string_view k) {
     separate();
-    out_ += '"';
-    append_json_escaped(out_, k);
-    out_ += "\":";
+    put_string(k);
+    put(':');
     first_ = true;  // the value that follows takes no comma
     return *this;
 }
 
 JsonWriter& JsonWriter::value(std::string_view s) {
     separate();
-    out_ += '"';
-    append_json_escaped(out_, s);
-    out_ += '"';
+    put_string(s);
     return *this;
 }
 
 JsonWriter& JsonWriter::value(bool b) {
     separate();
-    out_ += b ? "true" : "false";
+    put(b ? std::string_view("true") : std::string_view("false"));
     return *this;
 }
 
 JsonWriter& JsonWriter::value(std::nullptr_t) {
     separate();
-    out_ += "null";
+    put(std::string_view("null"));
     return *this;
 }
 
 JsonWriter& JsonWriter::signed_value(int64_t v) {
     separate();
-    char buf[24];
-    auto r = std::to_chars(buf, buf + sizeof buf, v);
-    out_.append(buf, r.ptr);
+    char* d = room(kMaxIntChars);
+    len_ = static_cast<std::size_t>(std::to_chars(d, d + kMaxIntChars, v).ptr - out_.data());
     return *this;
 }
 
 JsonWriter& JsonWriter::unsigned_value(uint64_t v) {
     separate();
-    char buf[24];
-    auto r = std::to_chars(buf, buf + sizeof buf, v);
-    out_.append(buf, r.ptr);
+    char* d = room(kMaxIntChars);
+    len_ = static_cast<std::size_t>(std::to_chars(d, d + kMaxIntChars, v).ptr - out_.data());
     return *this;
 }
 

@@ -1,4 +1,4 @@
-// A streaming JSON writer: appends straight into one std::string, with no tree and no allocation
+// A streaming JSON writer: writes straight into one std::string, with no tree and no allocation
 // per value. Outbox payloads are written with it once per sale (json_codec's posting_payload_text).
 //
 //     JsonWriter w;
@@ -15,6 +15,7 @@
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -23,7 +24,7 @@ namespace waserda::core {
 
 class JsonWriter {
 public:
-    explicit JsonWriter(std::size_t reserve = 256) { out_.reserve(reserve); }
+    explicit JsonWriter(std::size_t reserve = 256) { out_.resize(reserve); }
 
     JsonWriter& begin_object() { return open('{'); }
     JsonWriter& end_object() { return close('}'); }
@@ -52,26 +53,50 @@ public:
         return value(v);
     }
 
-    const std::string& str() const { return out_; }
-    std::string take() { return std::move(out_); }
+    // What has been written so far.
+    std::string_view str() const { return {out_.data(), len_}; }
+    // The text, leaving the writer empty.
+    std::string take() {
+        out_.resize(len_);
+        len_ = 0;
+        first_ = true;
+        depth_ = 0;
+        return std::move(out_);
+    }
 
 private:
+    static constexpr std::size_t kMaxIntChars = 20;  // "-9223372036854775808", "18446744073709551615"
+
     JsonWriter& open(char c);
     JsonWriter& close(char c);
     JsonWriter& signed_value(int64_t v);
     JsonWriter& unsigned_value(uint64_t v);
     // A comma unless this value is the first of its container or follows its key.
     void separate() {
-        if (!first_) out_ += ',';
+        if (!first_) put(',');
         first_ = false;
     }
+    // At least n writable bytes at out_.data() + len_ (out_ is kept sized past len_, so writing is a
+    // pointer store, not a std::string call per piece).
+    char* room(std::size_t n) {
+        if (out_.size() - len_ < n) grow(n);
+        return out_.data() + len_;
+    }
+    void grow(std::size_t n);
+    void put(char c) {
+        *room(1) = c;
+        ++len_;
+    }
+    void put(std::string_view s) {
+        std::memcpy(room(s.size()), s.data(), s.size());
+        len_ += s.size();
+    }
+    void put_string(std::string_view s);  // quoted and escaped
 
-    std::string out_;
+    std::string out_;      // sized to its capacity; the text is its first len_ bytes
+    std::size_t len_ = 0;
     bool first_ = true;
     int depth_ = 0;
 };
-
-// Appends `s` escaped as the inside of a JSON string (no quotes), with the rules above.
-void append_json_escaped(std::string& out, std::string_view s);
 
 }  // namespace waserda::core

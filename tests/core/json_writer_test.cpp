@@ -220,15 +220,44 @@ TEST(JsonWriter, ReplacesInvalidUtf8WithTheReplacementCharacter) {
 
 TEST(JsonWriter, AgreesWithNlohmannOnRandomBytes) {
     std::mt19937 rng(20261122);
-    // Mostly bytes that make UTF-8 interesting, some ASCII and control characters.
-    const std::string alphabet = std::string("aZ \"\\\n\x01\x1f\x7f", 9) +
-                                 "\x80\x8f\x90\x9f\xa0\xbf\xc0\xc1\xc2\xdf\xe0\xe1\xed\xee\xef\xf0\xf1\xf4\xf5\xff";
-    std::uniform_int_distribution<size_t> pick(0, alphabet.size() - 1), length(0, 12);
-    for (int i = 0; i < 5000; ++i) {
+    // Runs of plain letters (the writer skips those eight bytes at a time) broken by the bytes that
+    // make JSON and UTF-8 interesting, at every position in and across the eight-byte words.
+    const std::string plain = "abcXYZ019 !#[]-.,:/~";  // with the neighbours of '"' and '\\'
+    const std::string special = std::string("\"\\\n\x01\x1f\x00\x7f", 7) +
+                                "\x80\x8f\x90\x9f\xa0\xbf\xc0\xc1\xc2\xdf\xe0\xe1\xed\xee\xef\xf0\xf1\xf4\xf5\xff";
+    std::uniform_int_distribution<size_t> pick_plain(0, plain.size() - 1), pick_special(0, special.size() - 1),
+        length(0, 40), percent(0, 99);
+    for (int byte = 0; byte < 256; ++byte) {  // every byte at every place of two eight-byte words
+        for (size_t at = 0; at < 16; ++at) {
+            std::string s = "Beras Pandan 5kg";
+            s[at] = static_cast<char>(byte);
+            ASSERT_EQ(written(s), nlohmann_replacing(s)) << "byte " << byte << " at " << at;
+        }
+    }
+    for (int i = 0; i < 20000; ++i) {
+        const size_t specials = percent(rng);  // from none to nearly all
         std::string s;
-        for (size_t n = length(rng); n > 0; --n) s += alphabet[pick(rng)];
+        for (size_t n = length(rng); n > 0; --n)
+            s += percent(rng) < specials ? special[pick_special(rng)] : plain[pick_plain(rng)];
         ASSERT_EQ(written(s), nlohmann_replacing(s)) << "case " << i;
         ASSERT_TRUE(json::accept(written(s))) << "case " << i;
+    }
+}
+
+TEST(JsonWriter, GrowsItsBufferInTheMiddleOfAnEscapedString) {
+    std::string worst;  // every byte grows: control characters (6 bytes each), bad bytes (3 each)
+    for (int i = 0; i < 300; ++i) worst += i % 3 == 0 ? '\x01' : i % 3 == 1 ? '\xff' : 'a';
+    const std::vector<std::string> texts = {"", worst, std::string(1000, 'x'), "Rp 62.500\n" + worst, "\""};
+    json expected = json::array();
+    for (auto& t : texts) expected.push_back(t);
+    for (size_t reserve : {size_t{0}, size_t{1}, size_t{2}, size_t{7}, size_t{4096}}) {
+        JsonWriter w(reserve);
+        w.begin_array();
+        for (auto& t : texts) w.value(t);
+        w.value(std::numeric_limits<int64_t>::min()).end_array();
+        json with_int = expected;
+        with_int.push_back(std::numeric_limits<int64_t>::min());
+        EXPECT_EQ(w.take(), with_int.dump(-1, ' ', false, json::error_handler_t::replace)) << "reserve " << reserve;
     }
 }
 
