@@ -2,6 +2,7 @@
 // transaction of the same durability on the same disk, and the stock report.
 #include "pos/core/shop.hpp"
 #include "pos/store/sqlite_store.hpp"
+#include "pos/store/summaries.hpp"
 #include "tests/support/temp_dir.hpp"
 
 #include <benchmark/benchmark.h>
@@ -121,6 +122,74 @@ void BM_BareDurableTransaction(benchmark::State& state) {
     }
 }
 BENCHMARK(BM_BareDurableTransaction)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// The same rows a 5-line cash sale writes (sale, lines, payment, stock moves with on-hand, the
+// outbox event with a real sale's payload, the open cart cleared, the summaries folded every
+// kFoldEvery sales), as bare prepared statements in one durable transaction: what SQLite itself
+// costs for the sale's writes on this disk, without the domain's checks, pricing and payload.
+void BM_SaleRowsOnly(benchmark::State& state) {
+    test_support::TempDir dir;
+    auto store = store::SqliteStore::open(dir.file("rows.sqlite")).value();
+    core::Shop shop(*store);
+    auto user = *shop.add_user(std::nullopt, "Budi", core::Role::Cashier, "1111");
+    std::vector<core::ItemId> ids;
+    for (int i = 0; i < 5; ++i) {
+        core::Item it;
+        it.sku = "S" + std::to_string(i);
+        it.name = "Barang " + std::to_string(i);
+        it.price = core::Money::rp(5000);
+        it.member_price = it.price;
+        it.barcodes.push_back({ean(i), 1});
+        ids.push_back(*store->save_item(it));
+    }
+    auto shift = *shop.open_shift(user, core::Money{});
+    // One real sale gives the payload's size and shape.
+    auto cart = shop.new_cart();
+    for (int i = 0; i < 5; ++i) (void)shop.scan_into(cart, ean(i));
+    (void)shop.checkout({cart, {{core::PaymentMethod::Cash, core::Money::rp(25000), {}, ""}}, user, std::nullopt, ""});
+    std::string payload;
+    {
+        auto st = store->db().prepare("SELECT payload FROM outbox WHERE kind = 'sale'");
+        if (st && st->step()) payload = st->text(0);
+    }
+    auto& db = store->db();
+    int64_t n = 1000;
+    for (auto _ : state) {
+        ++n;
+        std::string num = "T01-20261123-" + std::to_string(n), uuid = "u-" + std::to_string(n);
+        store::Transaction tx(db);
+        auto sale = db.prepare(
+            "INSERT INTO sales(uuid, number, device, day_seq, kind, original_number, at, local_date, user_id, user_name, "
+            "approver_id, shift_id, member_id, member_number, member_name, subtotal, discount, rounding, total, change, dpp, ppn, "
+            "member_available_credit, member_sukarela) VALUES(?,?,'T01',?,'sale','','2026-11-23T03:00:00Z','2026-11-23',?,'Budi',"
+            "0,?,NULL,'','',25000,0,0,25000,0,0,0,NULL,NULL)");
+        (void)sale->bind(1, uuid).bind(2, num).bind(3, n).bind(4, user.id).bind(5, shift.id).run();
+        int64_t sale_id = db.last_insert_id();
+        for (int i = 0; i < 5; ++i) {
+            auto line = db.prepare(
+                "INSERT INTO sale_lines(sale_id, line_no, item_id, sku, name, code, unit, weighed, taxable, qty, unit_price, "
+                "price_kind, discount, total, unit_cost, original_line_no) VALUES(?,?,?,?,?,?,'pcs',0,1,1,5000,'general',0,5000,0,0)");
+            (void)line->bind(1, sale_id).bind(2, i + 1).bind(3, ids[i]).bind(4, "S" + std::to_string(i))
+                .bind(5, "Barang " + std::to_string(i)).bind(6, ean(i)).run();
+        }
+        auto pay = db.prepare("INSERT INTO sale_payments(sale_id, method, amount, tendered, reference) VALUES(?, 'cash', 25000, 25000, '')");
+        (void)pay->bind(1, sale_id).run();
+        for (int i = 0; i < 5; ++i) {
+            auto move = db.prepare("INSERT INTO stock_moves(item_id, kind, qty, unit_cost, ref, reason, at, user_id) "
+                                   "VALUES(?, 'sale', -1, 0, ?, '', '2026-11-23T03:00:00Z', ?)");
+            (void)move->bind(1, ids[i]).bind(2, num).bind(3, user.id).run();
+            auto on_hand = db.prepare("UPDATE items SET on_hand = on_hand + ? WHERE id = ?");
+            (void)on_hand->bind(1, -1).bind(2, ids[i]).run();
+        }
+        auto event = db.prepare("INSERT INTO outbox(uuid, device, kind, payload, created_at, ref) VALUES(?, 'T01', 'sale', ?, '2026-11-23T03:00:00Z', ?)");
+        (void)event->bind(1, "e-" + uuid).bind(2, payload).bind(3, uuid).run();
+        auto cart_row = db.prepare("DELETE FROM open_carts WHERE device = ?");
+        (void)cart_row->bind(1, "T01").run();
+        if (n % store::kFoldEvery == 0) (void)store::fold_summaries(db);
+        if (!tx.commit()) state.SkipWithError("commit failed");
+    }
+}
+BENCHMARK(BM_SaleRowsOnly)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void BM_StockReport(benchmark::State& state) {
     auto& c = catalog(static_cast<int>(state.range(0)));
