@@ -277,6 +277,9 @@ DROP INDEX IF EXISTS stock_moves_ref;
 DROP INDEX IF EXISTS sales_local_date;
 DROP INDEX IF EXISTS sales_day;
 CREATE INDEX sales_day ON sales(local_date, device, day_seq);
+-- Only members' sales are looked up by member: a cash sale to a non-member leaves this index alone.
+DROP INDEX IF EXISTS sales_member;
+CREATE INDEX sales_member ON sales(member_id, local_date) WHERE member_id IS NOT NULL;
 )SQL"},
     };
 }
