@@ -11,7 +11,9 @@ cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DWASERDA_TESTS=ON -DWASERDA_B
 cmake --build "$BUILD" -j"$(nproc)" >/dev/null
 
 OUT=$(mktemp -d)
-echo "Machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; disk: $(df -h "$TMPDIR" 2>/dev/null | awk 'NR==2{print $1}' || true)"
+# The benchmarks' databases live in the temporary folder: its disk is the one the ratios measure.
+TMP_FOR_DB=${TMPDIR:-/tmp}
+echo "Machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; databases in $TMP_FOR_DB on $(df -h "$TMP_FOR_DB" 2>/dev/null | awk 'NR==2{print $1 " (" $2 ")"}' || true)"
 for b in "$BUILD"/tests/bench/*_bench "$BUILD"/bin/*_bench; do
   [ -x "$b" ] || continue
   name=$(basename "$b")

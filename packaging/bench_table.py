@@ -36,6 +36,10 @@ def ns(b):
 
 pairs = [("BM_SaleCommit5Lines/real_time", "BM_BareDurableTransaction/real_time",
           "durable 5-line sale / bare durable transaction (target <= 1.5x)"),
+         ("BM_SaleRowsOnly/real_time", "BM_BareDurableTransaction/real_time",
+          "the sale's rows as bare SQL in one durable transaction / bare durable transaction (SQLite's floor)"),
+         ("BM_SaleCommit5Lines/real_time", "BM_SaleRowsOnly/real_time",
+          "durable 5-line sale / the same rows as bare SQL (the domain's share)"),
          ("BM_ReportDailySalesNaive", "BM_ReportDailySales",
           "a year of daily sales: naive scan of sale lines / summaries (target: summaries < 50 ms)"),
          ("BM_ReportMarginByCategoryNaive", "BM_ReportMarginByCategory",
