@@ -294,7 +294,7 @@ Status ShopMasterSink::apply_master(const MasterPage& page) {
         items.push_back(std::move(item));
     }
     if (!items.empty())
-        if (auto st = store_.save_items(items); !st) return st;
+        if (auto st = store_.save_items(items, core::BarcodeWrite::Replace); !st) return st;   // the server's codes
     std::vector<core::Member> members;
     for (const auto& incoming : page.members) {
         core::Member m = incoming;

@@ -108,7 +108,8 @@ void add_item(CLI::App& app, Context& ctx) {
                 if (bc.pack_qty <= 0) return fail(tr("Jumlah kemasan pada {} tidak berlaku.", b));
                 it.barcodes.push_back(bc);
             }
-            auto id = ctx.store().save_item(it);
+            // --barcode given: the item's codes become these; none given: an existing item keeps its own.
+            auto id = ctx.store().save_item(it, a->barcodes.empty() ? core::BarcodeWrite::Keep : core::BarcodeWrite::Replace);
             if (!id) return fail(id.error());
             std::cout << core::to_json(*ctx.store().item_by_id(*id).value()).dump() << "\n";
             return 0;
@@ -214,8 +215,10 @@ void add_member(CLI::App& app, Context& ctx) {
 
 // [SECTION] user, settings
 
+void add_user_changes(CLI::App& user, Context& ctx);
+
 void add_user(CLI::App& app, Context& ctx) {
-    auto* user = app.add_subcommand("user", tr("Pengguna: tambah, daftar"));
+    auto* user = app.add_subcommand("user", tr("Pengguna: tambah, daftar, ganti PIN, peran, aktif/nonaktif"));
     user->require_subcommand(1);
     struct Args { std::string name, role, pin; };
     auto a = std::make_shared<Args>();
@@ -243,6 +246,65 @@ void add_user(CLI::App& app, Context& ctx) {
             return 0;
         });
     });
+    add_user_changes(*user, ctx);
+}
+
+// waserda user pin|role|activate|deactivate NAME --user ADMIN: the same rules as the touchscreen
+// (core::Shop): ManageUsers from --user or an approver, audited, never without an active admin.
+void add_user_changes(CLI::App& user, Context& ctx) {
+    struct Args { std::string name, role, new_pin, by, approver, approver_pin; };
+    auto a = std::make_shared<Args>();
+    // Who acts, as everywhere in the CLI: --user, or an admin's --approver/--approver-pin.
+    auto actor_options = [a](CLI::App* cmd) {
+        cmd->add_option("NAME", a->name, tr("Pengguna yang diubah"))->required();
+        cmd->add_option("--user", a->by, tr("Admin yang mengubah"))->required();
+        cmd->add_option("--approver", a->approver, tr("Admin yang menyetujui"));
+        cmd->add_option("--approver-pin", a->approver_pin, tr("PIN yang menyetujui"));
+    };
+    // Runs `change` as the acting user; prints `done` when core accepts.
+    auto act = [&ctx, a](const std::function<core::Status(const core::User&, const std::optional<core::User>&)>& change,
+                         const std::function<std::string()>& done) {
+        run([&] {
+            auto actor = acting_user(ctx, a->by);
+            if (!actor) return fail(actor.error());
+            auto appr = approver(ctx, a->approver, a->approver_pin, core::Permission::ManageUsers);
+            if (!appr) return fail(appr.error());
+            if (auto st = change(*actor, *appr); !st) return fail(st.error());
+            std::cout << done() << "\n";
+            return 0;
+        });
+    };
+
+    auto* pin = user.add_subcommand("pin", tr("Mengganti PIN pengguna"));
+    actor_options(pin);
+    pin->add_option("--new-pin", a->new_pin, tr("PIN baru 4-8 angka"))->required();
+    pin->callback([&ctx, a, act] {
+        act([&ctx, a](const core::User& u, const std::optional<core::User>& ap) { return ctx.shop().reset_pin(u, ap, a->name, a->new_pin); },
+            [a] { return tr("PIN {} sudah diganti.", a->name); });
+    });
+
+    auto* role = user.add_subcommand("role", tr("Mengganti peran pengguna"));
+    actor_options(role);
+    role->add_option("ROLE", a->role, "cashier|supervisor|manager|admin")->required()
+        ->check(CLI::IsMember({"cashier", "supervisor", "manager", "admin"}));
+    role->callback([&ctx, a, act] {
+        act([&ctx, a](const core::User& u, const std::optional<core::User>& ap) {
+                return ctx.shop().set_user_role(u, ap, a->name, *core::role_from(a->role));
+            },
+            [a] { return tr("Peran {} sekarang {}.", a->name, a->role); });
+    });
+
+    for (bool active : {true, false}) {
+        auto* cmd = user.add_subcommand(active ? "activate" : "deactivate",
+                                        active ? tr("Mengaktifkan pengguna lagi") : tr("Menonaktifkan pengguna (tidak bisa masuk lagi)"));
+        actor_options(cmd);
+        cmd->callback([&ctx, a, act, active] {
+            act([&ctx, a, active](const core::User& u, const std::optional<core::User>& ap) {
+                    return ctx.shop().set_user_active(u, ap, a->name, active);
+                },
+                [a, active] { return active ? tr("{} aktif kembali.", a->name) : tr("{} dinonaktifkan; tidak bisa masuk lagi.", a->name); });
+        });
+    }
 }
 
 void add_settings(CLI::App& app, Context& ctx) {

@@ -263,6 +263,7 @@ ItemImport items_from_csv(std::string_view text, const std::vector<InStoreRule>&
     }
     std::map<std::string, size_t> cols;
     if (!read_header(*table, kItemColumns, {"sku", "name", "price"}, cols, out.problems)) return out;
+    out.has_barcodes = cols.count("barcodes") > 0;
 
     std::map<std::string, int> skus;
     std::map<std::string, int> codes;

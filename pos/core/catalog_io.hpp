@@ -7,7 +7,8 @@
 //   taxable,min_stock,active,barcodes,stock[,consignment]
 // - prices in whole rupiah: "12500", "12.500", "Rp 12.500"; empty member_price = no member price
 // - weighed/taxable/active/consignment: 1/0, ya/tidak, true/false, yes/no (empty: 0/1/1/0)
-// - barcodes: "8991234567890;8991234567906x40": codes separated by ';', a carton as CODExPACK
+// - barcodes: "8991234567890;8991234567906x40": codes separated by ';', a carton as CODExPACK;
+//   without the column, items already in the shop keep their codes
 // - weighed items: unit kg, prices per kg, quantities (stock, min_stock, wholesale_min_qty) in grams
 // - stock: the opening stock (on_hand) in pieces or grams
 //
@@ -43,6 +44,9 @@ struct ItemImport {
     std::vector<Item> items;
     std::vector<std::pair<std::string, int64_t>> opening_stock;  // sku, qty (only rows with stock > 0)
     std::vector<ImportProblem> problems;
+    // The file has a barcodes column: its cells replace the items' codes (an empty cell: none).
+    // Without it the file says nothing about barcodes, and an import keeps those already stored.
+    bool has_barcodes = false;
 };
 
 ItemImport items_from_csv(std::string_view text, const std::vector<InStoreRule>& rules);

@@ -329,7 +329,7 @@ Status MembersService::set_consignment_item(const User& user, const std::string&
     it.consignment = true;
     it.consignor_id = (*c)->id;
     it.cost = Money{};  // not bought: the margin is the fee
-    if (auto id = shop_.store().save_item(it); !id) return id.error();
+    if (auto id = shop_.store().save_item(it, BarcodeWrite::Keep); !id) return id.error();
     if (auto st = store_.set_consignment_term({it.id, consignor_price}); !st) return st;
     return shop_.audit(user, std::nullopt, "consignment.item", sku,
                        fmt::format("consignor {} price {}", consignor_code, consignor_price ? consignor_price->rupiah() : -1));

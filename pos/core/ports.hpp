@@ -57,6 +57,15 @@ struct CheckFinding {
     std::string detail;
 };
 
+// What saving an item does to its barcodes; every caller says which it means. An Item from a scan
+// or a search (item_by_code, search_items) carries no barcodes, so writing it back with Replace
+// would take its codes away and the next scan at the till would fail.
+enum class BarcodeWrite {
+    Keep,      // the item's stored barcodes stay as they are; item.barcodes is not read (a new item,
+               // having none stored, starts with the ones it carries)
+    Replace,   // the item's barcodes become exactly item.barcodes (none when it is empty)
+};
+
 class ShopStore : public OutboxPort {
 public:
     // [SECTION] Settings
@@ -64,8 +73,11 @@ public:
     virtual Status save_settings(const ShopSettings& s) = 0;
 
     // [SECTION] Catalog
-    virtual Result<ItemId> save_item(const Item& item) = 0;       // insert (id 0) or update; barcodes replaced
-    virtual Status save_items(const std::vector<Item>& items) = 0; // all or nothing
+    // Insert (id 0 and an unknown SKU) or update; the barcodes as `barcodes` says.
+    virtual Result<ItemId> save_item(const Item& item, BarcodeWrite barcodes) = 0;
+    virtual Status save_items(const std::vector<Item>& items, BarcodeWrite barcodes) = 0;   // all or nothing
+    // The item's barcodes become exactly `codes` (a code another item has is refused; nothing changes).
+    virtual Status set_barcodes(ItemId item, const std::vector<ItemBarcode>& codes) = 0;
     virtual Result<std::optional<Item>> item_by_id(ItemId id) = 0;
     virtual Result<std::optional<Item>> item_by_sku(const std::string& sku) = 0;
     // Looks the code up among barcodes (with its pack multiplier) and SKUs.

@@ -96,6 +96,15 @@ public:
     Result<User> login(const std::string& name, const std::string& pin);
     Result<User> add_user(const std::optional<User>& actor, const std::string& name, Role role,
                           const std::string& pin);
+    // Changing a user (shop_users.cpp), the same for the touchscreen and the CLI: each needs
+    // Permission::ManageUsers from `actor` or `approver`, is audited, and none leaves the shop
+    // without an active admin (the last one cannot be deactivated or given another role).
+    Status reset_pin(const User& actor, const std::optional<User>& approver, const std::string& name,
+                     const std::string& new_pin);
+    // Deactivating: not oneself (`actor`), not the last active admin. A deactivated user cannot log in.
+    Status set_user_active(const User& actor, const std::optional<User>& approver, const std::string& name,
+                           bool active);
+    Status set_user_role(const User& actor, const std::optional<User>& approver, const std::string& name, Role role);
     // A supervisor's approval: the PIN of any active user whose role allows `p` (name optional).
     Result<User> approve(Permission p, const std::string& pin, const std::string& name = "");
     // Ok when `actor` may do `p`, or when `approver` may; else a Denied error saying who must approve.

@@ -91,7 +91,7 @@ core::OutboxEvent event_for(const core::Posting& p, const std::string& device, c
 
 Result<std::map<std::string, core::Item>> load_catalog(SqliteStore& store, core::Shop& shop, const core::ItemImport& parsed,
                                                       const core::User& admin) {
-    TRY(store.save_items(parsed.items));
+    TRY(store.save_items(parsed.items, core::BarcodeWrite::Replace));
     auto saved = store.list_items(true);
     if (!saved) return saved.error();
     std::map<std::string, core::Item> by_sku;

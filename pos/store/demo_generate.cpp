@@ -138,7 +138,7 @@ Status Generator::setup(Days start) {
     TRY(tx.begun());
     std::vector<core::Item> plain;
     for (auto& s : items_) plain.push_back(s.item);
-    TRY(store_.save_items(plain));
+    TRY(store_.save_items(plain, core::BarcodeWrite::Replace));
     std::vector<core::Member> ms;
     for (auto& s : members_) ms.push_back(s.member);
     TRY(store_.save_members(ms));

@@ -28,7 +28,7 @@ core::Status import_items(SqliteStore& store, core::Shop& shop, const core::Item
         return core::make_error(core::ErrorCode::Invalid, core::tr("Impor dibatalkan: {} kesalahan.", import.problems.size()));
     Transaction tx(store.db());
     WASERDA_TRY(tx.begun());
-    WASERDA_TRY(store.save_items(import.items));
+    WASERDA_TRY(store.save_items(import.items, import.has_barcodes ? core::BarcodeWrite::Replace : core::BarcodeWrite::Keep));
     core::Posting p;
     p.kind = "stock.import";
     std::string at = shop.now_utc();

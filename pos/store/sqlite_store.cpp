@@ -105,7 +105,7 @@ Item read_item(const Statement& st, int c) {
     return it;
 }
 
-Status SqliteStore::write_item(const Item& item, core::ItemId* id_out) {
+Status SqliteStore::write_item(const Item& item, core::BarcodeWrite barcodes, core::ItemId* id_out) {
     core::ItemId id = item.id;
     if (id == 0) {
         auto existing = db_->prepare("SELECT id FROM items WHERE sku = ?");
@@ -113,7 +113,8 @@ Status SqliteStore::write_item(const Item& item, core::ItemId* id_out) {
         existing->bind(1, item.sku);
         if (existing->step()) id = existing->int64(0);
     }
-    const char* sql = id == 0
+    const bool inserting = id == 0;
+    const char* sql = inserting
         ? "INSERT INTO items(sku, name, unit, category, weighed, price, member_price, wholesale_min_qty, wholesale_price, "
           "cost, taxable, min_stock, active, consignment, consignor_id, updated_at) "
           "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
@@ -126,15 +127,25 @@ Status SqliteStore::write_item(const Item& item, core::ItemId* id_out) {
         .bind(6, item.price.rupiah()).bind(7, item.member_price.rupiah()).bind(8, item.wholesale_min_qty)
         .bind(9, item.wholesale_price.rupiah()).bind(10, item.cost.rupiah()).bind(11, item.taxable)
         .bind(12, item.min_stock).bind(13, item.active).bind(14, item.consignment).bind(15, item.consignor_id);
-    if (id != 0) st->bind(16, id);
+    if (!inserting) st->bind(16, id);
     TRY(st->run());
-    if (id == 0) id = db_->last_insert_id();
+    if (inserting) id = db_->last_insert_id();
     else if (db_->changes() == 0) return core::make_error(ErrorCode::NotFound, core::tr("Barang {} tidak ditemukan.", item.sku));
 
+    // Keep leaves the stored codes alone; a new item has none stored, so it gets the ones it carries.
+    if (barcodes == core::BarcodeWrite::Replace || (inserting && !item.barcodes.empty()))
+        TRY(write_barcodes(id, item.barcodes));
+    if (id_out) *id_out = id;
+    return core::ok_status();
+}
+
+// The item's barcodes become exactly `codes`; a code of another item is a Conflict (the caller's
+// transaction then keeps nothing).
+Status SqliteStore::write_barcodes(core::ItemId id, const std::vector<core::ItemBarcode>& codes) {
     auto del = db_->prepare("DELETE FROM barcodes WHERE item_id = ?");
     if (!del) return del.error();
     TRY(del->bind(1, id).run());
-    for (const auto& b : item.barcodes) {
+    for (const auto& b : codes) {
         auto owner = db_->prepare("SELECT i.sku FROM barcodes b JOIN items i ON i.id = b.item_id WHERE b.code = ?");
         if (!owner) return owner.error();
         owner->bind(1, b.code);
@@ -144,23 +155,36 @@ Status SqliteStore::write_item(const Item& item, core::ItemId* id_out) {
         if (!ins) return ins.error();
         TRY(ins->bind(1, b.code).bind(2, id).bind(3, b.pack_qty).run());
     }
-    if (id_out) *id_out = id;
     return core::ok_status();
 }
 
-Result<core::ItemId> SqliteStore::save_item(const Item& item) {
+Result<core::ItemId> SqliteStore::save_item(const Item& item, core::BarcodeWrite barcodes) {
     Transaction tx(*db_);
     TRY(tx.begun());
     core::ItemId id = 0;
-    TRY(write_item(item, &id));
+    TRY(write_item(item, barcodes, &id));
     TRY(tx.commit());
     return id;
 }
 
-Status SqliteStore::save_items(const std::vector<Item>& items) {
+Status SqliteStore::save_items(const std::vector<Item>& items, core::BarcodeWrite barcodes) {
     Transaction tx(*db_);
     TRY(tx.begun());
-    for (const auto& item : items) TRY(write_item(item, nullptr));
+    for (const auto& item : items) TRY(write_item(item, barcodes, nullptr));
+    return tx.commit();
+}
+
+Status SqliteStore::set_barcodes(core::ItemId item, const std::vector<core::ItemBarcode>& codes) {
+    Transaction tx(*db_);
+    TRY(tx.begun());
+    auto exists = db_->prepare("SELECT 1 FROM items WHERE id = ?");
+    if (!exists) return exists.error();
+    exists->bind(1, item);
+    if (!exists->step()) {
+        if (exists->last_rc() != SQLITE_DONE) return exists->error();
+        return core::make_error(ErrorCode::NotFound, core::tr("Barang tidak ditemukan."));
+    }
+    TRY(write_barcodes(item, codes));
     return tx.commit();
 }
 

@@ -27,8 +27,9 @@ public:
     core::Status set_meta(const std::string& key, const std::string& value) override;
 
     // [SECTION] Catalog
-    core::Result<core::ItemId> save_item(const core::Item& item) override;
-    core::Status save_items(const std::vector<core::Item>& items) override;
+    core::Result<core::ItemId> save_item(const core::Item& item, core::BarcodeWrite barcodes) override;
+    core::Status save_items(const std::vector<core::Item>& items, core::BarcodeWrite barcodes) override;
+    core::Status set_barcodes(core::ItemId item, const std::vector<core::ItemBarcode>& codes) override;
     core::Result<std::optional<core::Item>> item_by_id(core::ItemId id) override;
     core::Result<std::optional<core::Item>> item_by_sku(const std::string& sku) override;
     core::Result<std::optional<core::ScanHit>> item_by_code(const std::string& code) override;
@@ -90,7 +91,8 @@ public:
 private:
     explicit SqliteStore(std::unique_ptr<Database> db);
     core::Result<std::optional<core::ScanHit>> query_code(const std::string& code);
-    core::Status write_item(const core::Item& item, core::ItemId* id_out);
+    core::Status write_item(const core::Item& item, core::BarcodeWrite barcodes, core::ItemId* id_out);
+    core::Status write_barcodes(core::ItemId id, const std::vector<core::ItemBarcode>& codes);
     core::Status write_member(const core::Member& m, core::MemberId* id_out);
     core::Status insert_event(const core::OutboxEvent& e, const std::string& ref, int64_t* seq_out);
     core::Status load_sale_details(core::Sale& sale);

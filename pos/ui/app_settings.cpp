@@ -300,15 +300,8 @@ bool App::reset_pin(const std::string& name, const std::string& pin) {
     if (!state_.user) return false;
     auto done = std::make_shared<bool>(false);
     guarded(core::Permission::ManageUsers, [this, name, pin, done](const std::optional<core::User>& approver) {
-        if (auto st = shop_.authorize(*state_.user, core::Permission::ManageUsers, approver); !st) return st;
-        if (auto st = core::validate_pin(pin); !st) return st;
-        auto u = shop_.store().user_by_name(name);
-        if (!u) return core::Status(u.error());
-        if (!*u) return core::Status(core::make_error(core::ErrorCode::NotFound, tr("Pengguna {} tidak ditemukan.", name)));
-        core::User changed = **u;
-        changed.pin_hash = core::hash_pin(pin);
-        if (auto id = shop_.store().save_user(changed); !id) return core::Status(id.error());
-        (void)shop_.audit(*state_.user, approver, "user.reset_pin", name, "");
+        // The rules (ManageUsers, a valid PIN, the audit line) are core's: Shop::reset_pin.
+        if (auto st = shop_.reset_pin(*state_.user, approver, name, pin); !st) return st;
         *done = true;
         show_info(tr("PIN {} sudah diganti.", name), true);
         return core::ok_status();
@@ -320,25 +313,8 @@ bool App::set_user_active(const std::string& name, bool active) {
     if (!state_.user) return false;
     auto done = std::make_shared<bool>(false);
     guarded(core::Permission::ManageUsers, [this, name, active, done](const std::optional<core::User>& approver) {
-        if (auto st = shop_.authorize(*state_.user, core::Permission::ManageUsers, approver); !st) return st;
-        auto users = shop_.store().list_users();
-        if (!users) return core::Status(users.error());
-        auto it = std::find_if(users->begin(), users->end(), [&](const core::User& u) { return u.name == name; });
-        if (it == users->end())
-            return core::Status(core::make_error(core::ErrorCode::NotFound, tr("Pengguna {} tidak ditemukan.", name)));
-        if (!active) {
-            if (name == state_.user->name)
-                return core::Status(core::make_error(core::ErrorCode::Invalid, tr("Anda tidak bisa menonaktifkan diri sendiri.")));
-            int admins = int(std::count_if(users->begin(), users->end(), [&](const core::User& u) {
-                return u.active && u.role == core::Role::Admin && u.name != name;
-            }));
-            if (it->role == core::Role::Admin && admins == 0)
-                return core::Status(core::make_error(core::ErrorCode::Invalid, tr("Harus ada paling sedikit satu admin aktif.")));
-        }
-        core::User changed = *it;
-        changed.active = active;
-        if (auto id = shop_.store().save_user(changed); !id) return core::Status(id.error());
-        (void)shop_.audit(*state_.user, approver, active ? "user.activate" : "user.deactivate", name, "");
+        // The rules (ManageUsers, not oneself, never the last active admin) are core's: Shop::set_user_active.
+        if (auto st = shop_.set_user_active(*state_.user, approver, name, active); !st) return st;
         reload_login_users(shop_.store(), state_.users);
         *done = true;
         show_info(active ? tr("{} aktif kembali.", name) : tr("{} dinonaktifkan; tidak bisa masuk lagi.", name), true);

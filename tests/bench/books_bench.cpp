@@ -53,7 +53,7 @@ struct Catalog {
             it.barcodes.push_back({ean(i), 1});
             all.push_back(std::move(it));
         }
-        (void)store->save_items(all);
+        (void)store->save_items(all, core::BarcodeWrite::Replace);
         shop = std::make_unique<core::Shop>(*store);
     }
 };
@@ -96,7 +96,7 @@ void BM_SaleCommit5Lines(benchmark::State& state) {
         it.price = core::Money::rp(5000);
         it.member_price = it.price;
         it.barcodes.push_back({ean(i), 1});
-        (void)store->save_item(it);
+        (void)store->save_item(it, core::BarcodeWrite::Replace);
     }
     (void)shop.open_shift(user, core::Money{});
     for (auto _ : state) {
@@ -140,7 +140,7 @@ void BM_SaleRowsOnly(benchmark::State& state) {
         it.price = core::Money::rp(5000);
         it.member_price = it.price;
         it.barcodes.push_back({ean(i), 1});
-        ids.push_back(*store->save_item(it));
+        ids.push_back(*store->save_item(it, core::BarcodeWrite::Replace));
     }
     auto shift = *shop.open_shift(user, core::Money{});
     // One real sale gives the payload's size and shape.

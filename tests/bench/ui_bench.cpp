@@ -61,7 +61,7 @@ std::string demo_db(bool big) {
             it.barcodes.push_back({fmt::format("2{:011}", 90000000000LL + i), 1});
             batch.push_back(std::move(it));
             if (batch.size() == 5000) {
-                if (!(*store)->save_items(batch)) std::abort();
+                if (!(*store)->save_items(batch, core::BarcodeWrite::Replace)) std::abort();
                 batch.clear();
             }
         }

@@ -37,7 +37,7 @@ TEST_F(CodeCacheTest, APriceChangedOnThisConnectionShowsOnTheNextScan) {
     EXPECT_EQ(scan("8990000000013").item.price, core::Money::rp(3500));
     auto it = noodles;
     it.price = core::Money::rp(3700);
-    ASSERT_TRUE(store->save_item(it));
+    ASSERT_TRUE(store->save_item(it, core::BarcodeWrite::Keep));
     EXPECT_EQ(scan("8990000000013").item.price, core::Money::rp(3700));
     EXPECT_EQ(scan("8990000000020").item.price, core::Money::rp(3700));   // its other code too
 }
@@ -48,7 +48,7 @@ TEST_F(CodeCacheTest, AChangeByAnotherProgramOnTheSameFileShowsOnTheNextScan) {
     auto it = rice;
     it.price = core::Money::rp(76000);
     it.barcodes.push_back({"8990000000051", 1});
-    ASSERT_TRUE(cli->save_item(it));
+    ASSERT_TRUE(cli->save_item(it, core::BarcodeWrite::Replace));
     // Another program's change is seen within 100 ms (the data_version check's interval).
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
     while (scan("8990000000037").item.price != core::Money::rp(76000) && std::chrono::steady_clock::now() < deadline) {

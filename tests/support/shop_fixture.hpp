@@ -64,7 +64,7 @@ protected:
         it.weighed = weighed;
         it.unit = weighed ? "kg" : "pcs";
         it.taxable = !weighed;
-        auto id = must(store->save_item(it));
+        auto id = must(store->save_item(it, core::BarcodeWrite::Replace));
         it.id = id;
         core::Posting p;
         p.kind = "stock.opening";

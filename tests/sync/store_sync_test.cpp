@@ -181,7 +181,7 @@ TEST(SyncOnShopDatabase, PulledMasterDataUpdatesPricesAndKeepsTheShopsStock) {
     local.name = "Beras lama";
     local.price = core::Money::rp(70000);
     local.cost = core::Money::rp(61000);
-    ASSERT_TRUE(shop->save_item(local).ok());
+    ASSERT_TRUE(shop->save_item(local, core::BarcodeWrite::Replace).ok());
     auto before = shop->item_by_sku("BRS-5");
     ASSERT_TRUE(before.ok() && before.value());
 

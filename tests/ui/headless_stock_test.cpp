@@ -255,7 +255,7 @@ TEST_F(StockUi, ReorderListsItemsAtTheMinimumAndExportsAPurchaseListPerSupplier)
     ASSERT_TRUE(manager().receive(req));
     core::Item coffee = **store->item_by_id(item(codes.coffee).id);   // with its barcodes: save_item rewrites them
     coffee.min_stock = coffee.on_hand + 5;
-    ASSERT_TRUE(store->save_item(coffee));
+    ASSERT_TRUE(store->save_item(coffee, core::BarcodeWrite::Replace));
 
     manager_on_stock();
     ASSERT_TRUE(tap("stock.go.stock_reorder"));

@@ -45,7 +45,7 @@ struct Seed {
             it.barcodes.push_back({code, 1});
         }
         for (auto& b : extra) it.barcodes.push_back(b);
-        auto id = must(store.save_item(it), "item");
+        auto id = must(store.save_item(it, core::BarcodeWrite::Replace), "item");
         core::Posting p;
         p.kind = "stock.opening";
         core::StockMove m;
@@ -167,11 +167,11 @@ void add_bulk_items(core::ShopStore& store, int count) {
         it.barcodes.push_back({core::with_check_digit(fmt::format("8992{:08}", i)), 1});
         batch.push_back(std::move(it));
         if (batch.size() == 5000) {
-            if (!store.save_items(batch)) std::abort();
+            if (!store.save_items(batch, core::BarcodeWrite::Replace)) std::abort();
             batch.clear();
         }
     }
-    if (!batch.empty() && !store.save_items(batch)) std::abort();
+    if (!batch.empty() && !store.save_items(batch, core::BarcodeWrite::Replace)) std::abort();
 }
 
 }  // namespace waserda::ui_test

@@ -52,7 +52,7 @@ protected:
             ASSERT_TRUE(full && *full);
             core::Item it = **full;
             it.min_stock = it.on_hand + extra;
-            ASSERT_TRUE(store->save_item(it));
+            ASSERT_TRUE(store->save_item(it, core::BarcodeWrite::Replace));
         }
         // A count in progress: two counters on two shelves.
         auto s = m.open_opname(u, "Rak minuman & sabun", false);
