@@ -19,7 +19,7 @@ namespace {
 const std::string INIT = b({0x1B, '@', 0x1B, 't', 0});
 const std::string CENTER = b({0x1B, 'a', 1}), LEFT = b({0x1B, 'a', 0});
 const std::string BOLD_ON = b({0x1B, 'E', 1}), BOLD_OFF = b({0x1B, 'E', 0});
-const std::string SIZE_1 = b({0x1D, '!', 0x00}), SIZE_2 = b({0x1D, '!', 0x11});
+const std::string SIZE_1 = b({0x1D, '!', 0x00}), SIZE_2 = b({0x1D, '!', 0x11}), SIZE_3 = b({0x1D, '!', 0x22});
 const std::string FONT_A = b({0x1B, 'M', 0}), FONT_B = b({0x1B, 'M', 1});
 const std::string FEED_4 = b({0x1B, 'd', 4}), CUT = b({0x1D, 'V', 0});
 
@@ -29,9 +29,9 @@ std::string dashes(int n) {
     return s;
 }
 
-// GS H 2 (text below), GS h 48, GS w 2, GS k m n data.
-std::string barcode(int m, const std::string& payload) {
-    return b({0x1D, 'H', 2, 0x1D, 'h', 48, 0x1D, 'w', 2, 0x1D, 'k', m, int(payload.size())}) + payload;
+// GS H 2 (text below), GS h 80 (10 mm), GS w module, GS k m n data.
+std::string barcode(int m, const std::string& payload, int module = 3) {
+    return b({0x1D, 'H', 2, 0x1D, 'h', 80, 0x1D, 'w', module, 0x1D, 'k', m, int(payload.size())}) + payload;
 }
 
 core::ShelfLabel sugar() {
@@ -62,7 +62,7 @@ core::ShelfLabel eggs() {   // weighed: prices per kg, no barcode of its own (th
 TEST(ShelfLabels, Prints58mmLabelSheetByteForByte) {
     auto bytes = shelf_label_bytes({sugar()}, generic_profile(58));
     std::string want = INIT + CENTER + BOLD_ON + ln("Gula Pasir 1 kg") + BOLD_OFF +
-                       SIZE_2 + BOLD_ON + ln("Rp 17.500") + BOLD_OFF + SIZE_1 +
+                       SIZE_3 + BOLD_ON + ln("Rp 17.500") + BOLD_OFF + SIZE_1 +
                        ln("Harga anggota Rp 16.800") +
                        barcode(67, "8991001000033") + ln("") +
                        FONT_B + ln("GLA-01") + FONT_A + LEFT +
@@ -75,7 +75,7 @@ TEST(ShelfLabels, Prints80mmWeighedLabelWithCode128AndDateByteForByte) {
     auto bytes = shelf_label_bytes({eggs()}, generic_profile(80));
     // The name fits 48 columns; the member price equals the price, so it is left out.
     std::string want = INIT + CENTER + BOLD_ON + ln("Telur Ayam Negeri Kampung Super Pilihan") + BOLD_OFF +
-                       SIZE_2 + BOLD_ON + ln("Rp 28.000/kg") + BOLD_OFF + SIZE_1 +
+                       SIZE_3 + BOLD_ON + ln("Rp 28.000/kg") + BOLD_OFF + SIZE_1 +
                        barcode(73, code128_payload("2000012")) + ln("") +
                        FONT_B + ln("2000012  berlaku 2026-12-01") + FONT_A + LEFT +
                        ln(dashes(48)) +
@@ -87,6 +87,24 @@ TEST(ShelfLabels, WrapsLongNamesAtWordsOn58mm) {
     auto bytes = str(shelf_label_bytes({eggs()}, generic_profile(58)));
     EXPECT_NE(bytes.find(ln("Telur Ayam Negeri Kampung Super")), std::string::npos) << show(bytes);
     EXPECT_NE(bytes.find(ln("Pilihan")), std::string::npos);
+    // "Rp 28.000/kg" at triple size is 36 columns: double size on 32 columns.
+    EXPECT_NE(bytes.find(SIZE_2 + BOLD_ON + ln("Rp 28.000/kg")), std::string::npos) << show(bytes);
+}
+
+TEST(ShelfLabels, BarcodesAreAsWideAsThePaperAllows) {
+    BarcodeType type = BarcodeType::Code128;
+    EXPECT_EQ(label_module_width("8991001000033", 384, type), 3) << "EAN-13 with quiet zones: 339 dots";
+    EXPECT_EQ(type, BarcodeType::Ean13);
+    EXPECT_EQ(label_module_width("8991001000033", 576, type), 3);
+    EXPECT_EQ(label_module_width("BRS-PREM", 384, type), 2) << "143 modules: 429 dots at 3, 286 at 2";
+    EXPECT_EQ(type, BarcodeType::Code128);
+    EXPECT_EQ(label_module_width("BRS-PREM", 576, type), 3);
+    EXPECT_EQ(label_module_width("BERAS-PREMIUM-LOKAL-5KG", 384, type), 0);
+    EXPECT_EQ(label_module_width("", 576, type), 0);
+    core::ShelfLabel l = sugar();
+    l.barcode = "BRS-PREM";
+    auto bytes = str(shelf_label_bytes({l}, generic_profile(58)));
+    EXPECT_NE(bytes.find(barcode(73, code128_payload("BRS-PREM"), 2)), std::string::npos) << show(bytes);
 }
 
 TEST(ShelfLabels, ChoosesEan13ForProductCodesAndCode128OrTextForTheRest) {
