@@ -1,0 +1,60 @@
+// `waserda item add` and `item import` change an item's barcodes only when they are given.
+#include "tests/support/process.hpp"
+#include "tests/support/temp_dir.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+using namespace waserda::test_support;
+
+namespace {
+
+class ItemBarcodesCli : public ::testing::Test {
+protected:
+    void SetUp() override {
+        db = tmp.file("shop.sqlite");
+        ok({"init"});
+        ok({"item", "add", "--sku", "MIE-01", "--name", "Mie Instan Goreng", "--price", "3500", "--barcode",
+            "8990000000013", "--barcode", "8990000000020x40"});
+    }
+    RunResult waserda(std::vector<std::string> args) {
+        std::vector<std::string> argv{std::string(WASERDA_BINARY_DIR) + "/bin/waserda", "--db", db};
+        argv.insert(argv.end(), args.begin(), args.end());
+        return run(argv);
+    }
+    RunResult ok(std::vector<std::string> args) {
+        auto r = waserda(args);
+        EXPECT_EQ(r.exit_code, 0) << args[0] << ": " << r.err;
+        return r;
+    }
+    std::string exported() { return ok({"item", "export"}).out; }
+
+    TempDir tmp;
+    std::string db;
+};
+
+TEST_F(ItemBarcodesCli, ChangingThePriceWithoutBarcodesKeepsThem) {
+    ok({"item", "add", "--sku", "MIE-01", "--name", "Mie Instan Goreng", "--price", "3700"});
+    auto csv = exported();
+    EXPECT_NE(csv.find("8990000000013;8990000000020x40"), std::string::npos) << csv;
+    EXPECT_NE(csv.find("3700"), std::string::npos) << csv;
+}
+
+TEST_F(ItemBarcodesCli, GivenBarcodesReplaceTheOldOnes) {
+    ok({"item", "add", "--sku", "MIE-01", "--name", "Mie Instan Goreng", "--price", "3500", "--barcode", "8990000000044"});
+    auto csv = exported();
+    EXPECT_NE(csv.find("8990000000044"), std::string::npos) << csv;
+    EXPECT_EQ(csv.find("8990000000013"), std::string::npos) << csv;
+}
+
+TEST_F(ItemBarcodesCli, AnImportWithoutABarcodesColumnKeepsThem) {
+    std::string file = tmp.file("prices.csv");
+    std::ofstream(file) << "sku,name,price\nMIE-01,Mie Instan Goreng,3900\n";
+    ok({"item", "import", file});
+    auto csv = exported();
+    EXPECT_NE(csv.find("8990000000013;8990000000020x40"), std::string::npos) << csv;
+    EXPECT_NE(csv.find("3900"), std::string::npos) << csv;
+}
+
+}  // namespace
