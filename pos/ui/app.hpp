@@ -136,6 +136,14 @@ public:
     // Shelf labels as a sheet for the receipt printer (<base>.bin, ESC/POS, with <base>.png to see
     // it) and <base>.csv, in the export folder. False (banner says why) when it could not be written.
     bool stock_label_sheet(const std::vector<core::ShelfLabel>& labels, const std::string& base);
+    // Shelf labels on this till's receipt printer, laid out for its paper, through the receipts'
+    // queue (waits behind them, in order; kept when the printer fails). The job's id, or nullopt
+    // (banner says why). Never waits for the printer.
+    std::optional<uint64_t> stock_print_labels(const std::vector<core::ShelfLabel>& labels);
+    // A job given to the printer (nullopt once the queue no longer keeps it, or without a printer).
+    std::optional<PrintJobView> print_job(uint64_t id) const;
+    // Every failed print job (receipts and labels) back into the queue, oldest first. How many.
+    size_t retry_failed_prints();
 
     // [SECTION] Intents: settings and first-run set-up (app_settings.cpp)
     enum class Catalog { Empty, Demo, Csv };

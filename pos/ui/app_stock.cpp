@@ -119,4 +119,29 @@ bool App::stock_label_sheet(const std::vector<core::ShelfLabel>& labels, const s
     return true;
 }
 
+std::optional<uint64_t> App::stock_print_labels(const std::vector<core::ShelfLabel>& labels) {
+    if (!services_.printer) {
+        show_error(tr("Tidak ada printer struk. Pasang printer lalu cetak lagi."));
+        return std::nullopt;
+    }
+    auto id = services_.printer->print_labels("label-rak", labels);
+    if (!id) {
+        show_error(tr("Label rak tidak bisa dicetak: {}", id.error().message));
+        return std::nullopt;
+    }
+    show_info(tr("{} label rak dikirim ke printer.", labels.size()));
+    return *id;
+}
+
+std::optional<PrintJobView> App::print_job(uint64_t id) const {
+    return services_.printer ? services_.printer->job(id) : std::nullopt;
+}
+
+size_t App::retry_failed_prints() {
+    size_t n = services_.printer ? services_.printer->retry_failed() : 0;
+    if (n == 0) show_info(tr("Tidak ada cetakan yang gagal."));
+    else show_info(tr("{} cetakan dikirim lagi ke printer.", n));
+    return n;
+}
+
 }  // namespace waserda::ui

@@ -4,20 +4,22 @@
 #include "drivers/escpos/image.hpp"
 #include "drivers/escpos/profile.hpp"
 #include "drivers/queue/print_queue.hpp"
+#include "drivers/receipt/labels.hpp"
 #include "drivers/receipt/receipt.hpp"
 #include "drivers/transport/file_transport.hpp"
 #include "drivers/transport/net_transport.hpp"
 #include "drivers/usb/usb_printer.hpp"
 #include "drivers/virtual/virtual_printer.hpp"
 #include "pos/core/i18n.hpp"
+#include "pos/core/inventory.hpp"
 #include "pos/ui/services.hpp"
 
 #include <fmt/format.h>
 
-#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
+#include <map>
 #include <optional>
 #include <sstream>
 
@@ -31,7 +33,10 @@ namespace {
 using core::tr;
 
 // The virtual printer as a transport: each job becomes <label>.bin, .png and .txt in a folder.
-// Labels come in the order jobs are queued; the single queue worker prints them in that order.
+// The queue's worker names the job it is about to print (QueuePrinter's observer sees it go to
+// Printing just before the write), so a job that failed and is retried keeps its name.
+// Every job printed adds its label to `printed.log`, in the order they came out of the printer.
+// A file named `kertas-habis` in the folder makes it answer "paper out" (tests, demonstrations).
 class VirtualFolderTransport final : public drivers::PrinterTransport {
 public:
     VirtualFolderTransport(std::string dir, int dots) : dir_(std::move(dir)), dots_(dots) {
@@ -39,19 +44,17 @@ public:
         std::filesystem::create_directories(dir_, ec);
     }
 
-    void push_label(std::string label) {
+    // The label of the job the worker prints next (called on the worker thread).
+    void printing(std::string label) {
         std::lock_guard lock(mu_);
-        labels_.push_back(std::move(label));
+        label_ = std::move(label);
     }
 
     core::Status write(std::span<const uint8_t> bytes) override {
         std::string label;
         {
             std::lock_guard lock(mu_);
-            if (!labels_.empty()) {
-                label = labels_.front();
-                labels_.pop_front();
-            }
+            label = std::exchange(label_, std::string());
         }
         if (label.empty()) label = fmt::format("job-{}", ++unnamed_);
         std::string base = dir_ + "/" + label;
@@ -68,16 +71,22 @@ public:
         if (vp.picture().width > 0) {
             if (auto st = vp.write_png(base + ".png"); !st) return st;
         }
+        std::ofstream(dir_ + "/printed.log", std::ios::app) << label << "\n";
         return core::ok_status();
     }
-    core::Result<drivers::PrinterStatus> query_status() override { return drivers::PrinterStatus{}; }
+    core::Result<drivers::PrinterStatus> query_status() override {
+        drivers::PrinterStatus st;
+        std::error_code ec;
+        st.paper_out = std::filesystem::exists(std::filesystem::path(dir_) / "kertas-habis", ec);
+        return st;
+    }
     std::string describe() const override { return "virtual " + dir_; }
 
 private:
     std::string dir_;
     int dots_;
     std::mutex mu_;
-    std::deque<std::string> labels_;
+    std::string label_;
     int unnamed_ = 0;
 };
 
@@ -96,8 +105,13 @@ public:
     QueuePrinter(std::shared_ptr<drivers::PrinterTransport> transport, std::shared_ptr<VirtualFolderTransport> folder,
                  drivers::PrinterProfile profile)
         : folder_(std::move(folder)), profile_(std::move(profile)), queue_(std::move(transport)) {
-        queue_.add_observer([this](const drivers::PrintQueueStatus&, const drivers::PrintJob&) {
+        queue_.add_observer([this](const drivers::PrintQueueStatus&, const drivers::PrintJob& job) {
             std::lock_guard lock(mu_);
+            if (job.state == drivers::JobState::Printing && folder_) folder_->printing(job.label);
+            if (auto it = raw_states_.find(job.id); it != raw_states_.end()) {
+                if (job.state == drivers::JobState::Printed) raw_states_.erase(it);
+                else it->second = job.state;
+            }
             if (wake_) wake_();
         });
     }
@@ -138,6 +152,42 @@ public:
 
     int columns() const override { return profile_.columns(); }
 
+    core::Result<uint64_t> print_raw(const std::string& title, std::vector<uint8_t> bytes) override {
+        if (bytes.empty()) return core::make_error(core::ErrorCode::Invalid, tr("Tidak ada yang dicetak."));
+        std::string label = fmt::format("{}-{}", title, ++raws_);
+        std::lock_guard lock(mu_);   // the observer must know it is ours before the worker starts it
+        uint64_t id = queue_.enqueue(label, std::move(bytes));
+        raw_states_[id] = drivers::JobState::Queued;
+        return id;
+    }
+
+    core::Result<uint64_t> print_labels(const std::string& title, const std::vector<core::ShelfLabel>& labels) override {
+        if (labels.empty()) return core::make_error(core::ErrorCode::Invalid, tr("Tidak ada barang untuk dibuatkan label."));
+        return print_raw(title, drivers::shelf_label_bytes(labels, profile_));
+    }
+
+    std::optional<PrintJobView> job(uint64_t id) const override {
+        auto j = queue_.job(id);
+        if (!j) return std::nullopt;
+        PrintJobView v;
+        v.id = j->id;
+        v.title = j->label;
+        v.error = j->error;
+        switch (j->state) {
+            case drivers::JobState::Queued: v.state = PrintJobState::Waiting; break;
+            case drivers::JobState::Printing: v.state = PrintJobState::Printing; break;
+            case drivers::JobState::Printed: v.state = PrintJobState::Printed; break;
+            case drivers::JobState::Failed: v.state = PrintJobState::Failed; break;
+        }
+        return v;
+    }
+
+    size_t retry_failed() override {
+        size_t n = queue_.status().failed;
+        queue_.retry_failed();
+        return n;
+    }
+
     core::Status kick_drawer() override {
         enqueue(fmt::format("laci-{}", ++kicks_), drivers::drawer_kick_bytes(profile_));
         return core::ok_status();
@@ -152,13 +202,12 @@ public:
     bool reconfigure(const PrinterConfig& config, std::string& error) override {
         auto parts = build_printer(config, error);
         if (!parts) return false;
-        folder_ = parts->folder;
+        {
+            std::lock_guard lock(mu_);   // the observer names the virtual printer's files
+            folder_ = parts->folder;
+        }
         profile_ = std::move(parts->profile);
         logo_ = std::move(parts->logo);
-        // A virtual printer names its files by the labels it is given: those of the waiting jobs.
-        if (folder_)
-            for (const auto& job : queue_.jobs())
-                if (job.state == drivers::JobState::Queued) folder_->push_label(job.label);
         queue_.set_transport(std::move(parts->transport));
         return true;
     }
@@ -166,31 +215,42 @@ public:
 
     DeviceStatus status() const override {
         auto s = queue_.status();
+        size_t labels_failed = 0;
+        {
+            std::lock_guard lock(mu_);
+            for (const auto& [id, st] : raw_states_) labels_failed += st == drivers::JobState::Failed;
+        }
         switch (s.state) {
             case drivers::PrinterState::Ready:
+                if (s.failed > 0 && labels_failed > 0)
+                    return {DeviceState::Problem, tr("{} cetakan gagal, {} di antaranya label rak. Ketuk Ulangi cetak.", s.failed,
+                                                     labels_failed)};
                 if (s.failed > 0) return {DeviceState::Problem, tr("{} struk gagal dicetak", s.failed)};
                 return {s.message.empty() ? DeviceState::Ready : DeviceState::Warning,
                         s.message.empty() ? tr("Printer siap") : s.message};
             case drivers::PrinterState::Printing: return {DeviceState::Working, tr("Mencetak...")};
-            case drivers::PrinterState::Problem: return {DeviceState::Problem, s.message.empty() ? tr("Printer bermasalah") : s.message};
+            case drivers::PrinterState::Problem: {
+                std::string text = s.message.empty() ? tr("Printer bermasalah") : s.message;
+                if (labels_failed > 0) text += " " + tr("{} lembar label rak menunggu di antrean.", labels_failed);
+                return {DeviceState::Problem, text};
+            }
             case drivers::PrinterState::Unknown: break;
         }
         return {DeviceState::Ready, folder_ ? tr("Printer virtual siap") : tr("Printer siap")};
     }
 
 private:
-    void enqueue(const std::string& label, std::vector<uint8_t> bytes) {
-        if (folder_) folder_->push_label(label);
-        queue_.enqueue(label, std::move(bytes));
-    }
+    void enqueue(const std::string& label, std::vector<uint8_t> bytes) { queue_.enqueue(label, std::move(bytes)); }
 
     std::shared_ptr<VirtualFolderTransport> folder_;
     drivers::PrinterProfile profile_;
-    drivers::PrintQueue queue_;
-    std::mutex mu_;
+    mutable std::mutex mu_;
     std::function<void()> wake_;
-    int copies_ = 0, reports_ = 0, kicks_ = 0, texts_ = 0, tests_ = 0;
+    std::map<uint64_t, drivers::JobState> raw_states_;   // print_raw jobs not printed yet
+    int copies_ = 0, reports_ = 0, kicks_ = 0, texts_ = 0, tests_ = 0, raws_ = 0;
     std::optional<drivers::Bitmap> logo_;
+    // Last: destroyed first, so its worker (and the observer above) stops before the rest goes.
+    drivers::PrintQueue queue_;
 };
 
 // A profile for another paper width: the same model with a 58 mm or 80 mm roll.

@@ -1,6 +1,7 @@
 #include "pos/ui/services.hpp"
 
 #include "pos/core/i18n.hpp"
+#include "pos/core/inventory.hpp"
 #include "pos/core/money.hpp"
 
 #include <fmt/format.h>
@@ -86,6 +87,26 @@ public:
     core::Status print_text(const std::string& label, const std::string& text) override {
         return write(fmt::format("{}-{}.txt", label, ++texts_), text);
     }
+    // Bytes as they are (<title>-N.bin); labels as plain lines (<title>-N.txt). Written at once: printed.
+    core::Result<uint64_t> print_raw(const std::string& title, std::vector<uint8_t> bytes) override {
+        std::string name = fmt::format("{}-{}.bin", title, ++raws_);
+        std::ofstream out(dir_ + "/" + name, std::ios::binary | std::ios::trunc);
+        out.write(reinterpret_cast<const char*>(bytes.data()), std::streamsize(bytes.size()));
+        if (!out) return core::make_error(core::ErrorCode::Device, tr("Struk tidak bisa disimpan ke folder {}. Periksa ruang disk.", dir_));
+        return remember(name);
+    }
+    core::Result<uint64_t> print_labels(const std::string& title, const std::vector<core::ShelfLabel>& labels) override {
+        std::string text;
+        for (auto& l : labels)
+            text += l.name + "\n" + core::format_rupiah(l.price) + "\n" + (l.barcode.empty() ? l.sku : l.barcode) + "\n--\n";
+        std::string name = fmt::format("{}-{}.txt", title, ++raws_);
+        if (auto st = write(name, text); !st) return st.error();
+        return remember(name);
+    }
+    std::optional<PrintJobView> job(uint64_t id) const override {
+        if (id == 0 || id > jobs_.size()) return std::nullopt;
+        return PrintJobView{id, jobs_[id - 1], PrintJobState::Printed, {}};
+    }
     core::Status kick_drawer() override {
         ++drawer_kicks_;
         return write("drawer.log", fmt::format("kick {}\n", drawer_kicks_.load()), true);
@@ -96,6 +117,10 @@ public:
     }
 
 private:
+    uint64_t remember(const std::string& name) {
+        jobs_.push_back(name);
+        return jobs_.size();
+    }
     core::Status write(const std::string& name, const std::string& text, bool append = false) {
         std::ofstream out(dir_ + "/" + name, append ? std::ios::app : std::ios::trunc);
         out << text;
@@ -113,6 +138,8 @@ private:
     int copies_ = 0;
     int reports_ = 0;
     int texts_ = 0;
+    int raws_ = 0;
+    std::vector<std::string> jobs_;   // print_raw / print_labels, by id - 1
     std::atomic<int> drawer_kicks_{0};
 };
 

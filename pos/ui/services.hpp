@@ -9,6 +9,7 @@
 #include "pos/core/settings.hpp"
 #include "pos/core/shift.hpp"
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -20,6 +21,7 @@ namespace waserda::core {
 class ManagerService;
 class MembersService;
 class Shop;
+struct ShelfLabel;
 }  // namespace waserda::core
 namespace waserda::store {
 class SqliteStore;
@@ -52,6 +54,15 @@ struct ShiftReport {
 
 struct PrinterConfig;
 
+// A job in the printer's queue as a screen follows it (a label sheet it sent, say).
+enum class PrintJobState { Waiting, Printing, Printed, Failed };
+struct PrintJobView {
+    uint64_t id = 0;
+    std::string title;
+    PrintJobState state = PrintJobState::Waiting;
+    std::string error;          // the printer's sentence when Failed
+};
+
 class ReceiptPrinter {
 public:
     virtual ~ReceiptPrinter() = default;
@@ -65,6 +76,24 @@ public:
     }
     // Characters a line on this paper (what print_text's lines should fit).
     virtual int columns() const { return 42; }
+    // Ready ESC/POS bytes through the same queue and worker as the receipts, in order. A job that
+    // fails (paper out, unplugged) waits as Failed until retry_failed(). Returns the job's id.
+    virtual core::Result<uint64_t> print_raw(const std::string& title, std::vector<uint8_t> bytes) {
+        (void)title, (void)bytes;
+        return core::make_error(core::ErrorCode::Device, core::tr("Printer ini tidak bisa mencetak label."));
+    }
+    // Shelf labels laid out for this printer's paper and code table (drivers/receipt/labels), then print_raw.
+    virtual core::Result<uint64_t> print_labels(const std::string& title, const std::vector<core::ShelfLabel>& labels) {
+        (void)title, (void)labels;
+        return core::make_error(core::ErrorCode::Device, core::tr("Printer ini tidak bisa mencetak label."));
+    }
+    // A job given by print_raw/print_labels; nullopt once the queue no longer keeps it.
+    virtual std::optional<PrintJobView> job(uint64_t id) const {
+        (void)id;
+        return std::nullopt;
+    }
+    // Every failed job (receipts and labels) back into the queue, oldest first. How many.
+    virtual size_t retry_failed() { return 0; }
     // The drawer kick goes through the printer (ESC p) on most tills.
     virtual core::Status kick_drawer() = 0;
     // Device panel: the profile's test page ("Cetak percobaan").

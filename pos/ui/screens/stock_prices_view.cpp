@@ -1,8 +1,9 @@
 // Price changes with an effective date (perubahan harga) and shelf labels (label rak). A change
 // dated today or earlier takes effect at once; a later one waits in the pending list and the till
 // applies it on the morning of its date (App::apply_due_prices_daily). Labels are chosen item by
-// item, or all items whose price changed today, and go out as a label sheet for the receipt
-// printer (ESC/POS, with a PNG preview) and a CSV for a label program.
+// item, or all items whose price changed today, and are printed on the till's receipt printer
+// (through the receipts' queue: the screen follows the job and offers a retry when the printer
+// fails), or saved as a label sheet (ESC/POS, with a PNG preview) and a CSV for a label program.
 //
 // [SECTION] Price change
 // [SECTION] Pending changes and labels
@@ -13,6 +14,8 @@
 #include "pos/ui/widgets.hpp"
 
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace waserda::ui {
 namespace {
@@ -52,7 +55,7 @@ protected:
         ImGui::EndChild();
         ImGui::SameLine();
         ImGui::BeginChild("right", ImVec2(avail.x - left_w - gap, body_h), false, ImGuiWindowFlags_NoScrollbar);
-        draw_lists();
+        draw_lists(app);
         ImGui::EndChild();
         int b = stock::bottom_bar(app, "prices", {tr("Label: harga berubah hari ini"), tr("Kosongkan label"), tr("Buat label rak"),
                                                   tr("Simpan perubahan harga")});
@@ -160,11 +163,11 @@ private:
         pending_ = std::move(*p);
     }
 
-    void draw_lists() {
+    void draw_lists(App& app) {
         const Theme& t = theme();
         const float gap = ImGui::GetStyle().ItemSpacing.x;
         float w = ImGui::GetContentRegionAvail().x;
-        float half = (ImGui::GetContentRegionAvail().y - 2 * ImGui::GetTextLineHeightWithSpacing() - t.touch - 2 * gap) / 2;
+        float half = (ImGui::GetContentRegionAvail().y - 2 * ImGui::GetTextLineHeightWithSpacing() - 2 * t.touch - 3 * gap) / 2;
         section_label(tr("Perubahan harga yang menunggu tanggalnya"));
         std::vector<std::vector<std::string>> rows;
         for (auto& c : pending_)
@@ -179,19 +182,93 @@ private:
         for (auto& c : label_codes_) lrows.push_back({c});
         int tapped = stock::table("prices.labels", {{tr("Kode (ketuk untuk membuang)"), 1}}, lrows, ImVec2(w, half));
         if (tapped >= 0) label_codes_.erase(label_codes_.begin() + tapped);
+        draw_print_status(app, w);
         bool can_add = item_.has_value();
-        if (big_button(tr("Tambah barang ini ke label") + "##addlabel", ImVec2(w, t.touch), Tone::Ghost, nullptr,
+        float bw = (w - gap) / 2;
+        if (big_button(tr("Tambah barang ini ke label") + "##addlabel", ImVec2(bw, t.touch), Tone::Ghost, nullptr,
                        "prices.label.add", can_add) &&
             can_add)
             label_codes_.push_back(code_of_);
+        ImGui::SameLine();
+        bool can_print = !label_codes_.empty() || !labels_since_.empty();
+        if (big_button(tr("Cetak label") + "##printlabels", ImVec2(bw, t.touch), Tone::Primary, nullptr, "prices.labels.print",
+                       can_print) &&
+            can_print)
+            print_labels(app);
+    }
+
+    // One line about the label sheet last sent to the printer, followed frame by frame (the queue's
+    // worker prints it; this only reads the job). A failed sheet stays in the queue: Ulangi cetak.
+    void draw_print_status(App& app, float w) {
+        const Theme& t = theme();
+        const float gap = ImGui::GetStyle().ItemSpacing.x;
+        std::optional<PrintJobView> job;
+        if (label_job_) {
+            job = app.print_job(*label_job_);
+            if (!job) label_job_.reset();
+        }
+        if (job && job->state != job_state_) {
+            job_state_ = job->state;
+            if (job->state == PrintJobState::Failed)
+                app.show_error(tr("Label rak belum tercetak: {} Label menunggu di antrean; ketuk Ulangi cetak setelah printer siap.",
+                                  job->error));
+            else if (job->state == PrintJobState::Printed)
+                app.show_info(tr("Label rak sudah tercetak."), true);
+        }
+        const bool failed = job && job->state == PrintJobState::Failed;
+        float tw = failed ? w - 200 * t.scale - gap : w;
+        ImGui::BeginChild("prices.print.status", ImVec2(tw, t.touch), false, ImGuiWindowFlags_NoScrollbar);
+        std::string text = tr("Cetak label: ke printer struk, lewat antrean yang sama dengan struk.");
+        ImU32 color = colors::Muted;
+        if (job && job->state == PrintJobState::Waiting) text = tr("Label rak menunggu giliran di printer...");
+        if (job && job->state == PrintJobState::Printing) text = tr("Mencetak label rak...");
+        if (job && job->state == PrintJobState::Printed) text = tr("Label rak sudah tercetak."), color = colors::Ok;
+        if (failed) text = tr("Label rak menunggu printer: {}", job->error), color = colors::Danger;
+        float h = ImGui::CalcTextSize(text.c_str(), nullptr, false, tw).y;
+        ImGui::SetCursorPosY(std::max(0.0f, (t.touch - h) / 2));
+        ImGui::PushTextWrapPos(0.0f);
+        text_colored(color, text);
+        ImGui::PopTextWrapPos();
+        ImGui::EndChild();
+        if (failed) {
+            ImGui::SameLine();
+            if (big_button(tr("Ulangi cetak") + "##retrylabels", ImVec2(200 * t.scale, t.touch), Tone::Warning, nullptr,
+                           "prices.labels.retry"))
+                app.retry_failed_prints();
+        }
+    }
+
+    // The labels chosen on the screen (by hand and changed since), or nullopt with the banner saying why.
+    std::optional<std::vector<core::ShelfLabel>> chosen_labels(App& app) {
+        if (label_codes_.empty() && labels_since_.empty()) {
+            app.show_error(tr("Pilih barang untuk label dulu (pindai, lalu Tambah barang ini ke label)."));
+            return std::nullopt;
+        }
+        auto labels = app.manager()->labels({label_codes_, labels_since_});
+        if (!labels) {
+            app.show_error(labels.error());
+            return std::nullopt;
+        }
+        if (labels->empty()) {
+            app.show_error(tr("Tidak ada barang untuk dibuatkan label."));
+            return std::nullopt;
+        }
+        return std::move(*labels);
+    }
+
+    // On the till's printer; the list stays (to save the same sheet, or print it again).
+    void print_labels(App& app) {
+        auto labels = chosen_labels(app);
+        if (!labels) return;
+        if (auto id = app.stock_print_labels(*labels)) {
+            label_job_ = *id;
+            job_state_ = PrintJobState::Waiting;
+        }
     }
 
     void make_labels(App& app) {
-        if (label_codes_.empty() && labels_since_.empty())
-            return app.show_error(tr("Pilih barang untuk label dulu (pindai, lalu Tambah barang ini ke label)."));
-        auto labels = app.manager()->labels({label_codes_, labels_since_});
-        if (!labels) return app.show_error(labels.error());
-        if (labels->empty()) return app.show_error(tr("Tidak ada barang untuk dibuatkan label."));
+        auto labels = chosen_labels(app);
+        if (!labels) return;
         if (app.stock_label_sheet(*labels, "label-rak-" + stock::file_stamp(app))) label_codes_.clear(), labels_since_.clear();
     }
 
@@ -203,6 +280,8 @@ private:
     std::vector<core::PriceChange> pending_;
     std::vector<std::string> label_codes_;
     std::string labels_since_;
+    std::optional<uint64_t> label_job_;          // the sheet last sent to the printer
+    PrintJobState job_state_ = PrintJobState::Waiting;
 };
 
 }  // namespace

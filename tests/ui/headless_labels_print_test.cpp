@@ -1,0 +1,163 @@
+// Shelf labels printed from the prices screen on the till's receipt printer (the virtual printer
+// here: every job is <label>.bin/.png/.txt and a line in printed.log): what arrives on the paper,
+// at 58 and 80 mm, and a label sheet waiting behind a receipt while the paper is out, printed once
+// each, in order, after the retry.
+#include "pos/ui/keys.hpp"
+#include "tests/ui/ui_fixture.hpp"
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+namespace waserda::ui_test {
+namespace {
+
+namespace fs = std::filesystem;
+
+class LabelsPrintUi : public UiFixture {
+protected:
+    // The app afresh with the virtual printer on `paper` mm paper, folder `printer_dir`.
+    void start_with_virtual_printer(int paper) {
+        printer_dir = tmp.file("printer");
+        app.reset();
+        ui::Services services;
+        std::string error;
+        services.printer = ui::make_printer("virtual:" + printer_dir, error, paper);
+        ASSERT_TRUE(services.printer) << error;
+        services.office = ui::make_back_office(*store, *shop);
+        ui::AppOptions opt;
+        opt.quick_keys_file = quick_keys;
+        app = std::make_unique<ui::App>(*shop, std::move(services), opt);
+        app->start();
+        frames(2);
+    }
+
+    template <class Done>
+    bool frames_until(Done done) {
+        auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+        while (std::chrono::steady_clock::now() < deadline) {
+            app->poll_services();
+            frames(1);
+            if (done()) return true;
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+        return done();
+    }
+
+    static std::string slurp(const std::string& path) {
+        std::ifstream in(path, std::ios::binary);
+        std::stringstream ss;
+        ss << in.rdbuf();
+        return ss.str();
+    }
+    std::string printed_log() const { return slurp(printer_dir + "/printed.log"); }
+
+    // Rina (manager) on the prices screen.
+    void manager_on_prices() {
+        login("Rina", "5555");
+        app->go("menu");
+        frames(2);
+        ASSERT_TRUE(tap("menu.stock"));
+        ASSERT_TRUE(tap("stock.go.stock_prices"));
+        ASSERT_EQ(state().screen, "stock_prices");
+    }
+
+    // The sugar becomes Rp 12.500 (members Rp 12.000) today, which puts it on the label list; the
+    // tea is added by hand.
+    void choose_labels() {
+        scan(codes.sugar);
+        for (int i = 0; i < 5; ++i) ASSERT_TRUE(tap("prices.pad.back"));
+        tap_digits("prices.pad", "12500");
+        ASSERT_TRUE(tap("prices.field.member"));
+        for (int i = 0; i < 5; ++i) ASSERT_TRUE(tap("prices.pad.back"));
+        tap_digits("prices.pad", "12000");
+        ASSERT_TRUE(tap("prices.b4"));
+        scan(codes.tea);
+        ASSERT_TRUE(tap("prices.label.add"));
+    }
+
+    void expect_labels_on_paper(int paper) {
+        start_with_virtual_printer(paper);
+        manager_on_prices();
+        choose_labels();
+        ASSERT_TRUE(tap("prices.labels.print"));
+        EXPECT_NE(state().banner.text.find("2 label rak dikirim ke printer"), std::string::npos) << state().banner.text;
+        ASSERT_TRUE(frames_until([&] { return fs::exists(printer_dir + "/label-rak-1.png"); })) << state().printer.text;
+        std::string text = slurp(printer_dir + "/label-rak-1.txt");
+        EXPECT_NE(text.find("Gula Pasir 1 kg"), std::string::npos) << text;
+        EXPECT_NE(text.find("Rp 12.500"), std::string::npos) << text;
+        EXPECT_NE(text.find("Harga anggota Rp 12.000"), std::string::npos) << text;
+        EXPECT_NE(text.find("[EAN13 " + codes.sugar + "]"), std::string::npos) << text;
+        EXPECT_NE(text.find("Teh Celup isi 25"), std::string::npos) << text;
+        EXPECT_NE(text.find("Rp 7.500"), std::string::npos) << text;
+        EXPECT_NE(text.find("[EAN13 " + codes.tea + "]"), std::string::npos) << text;
+        EXPECT_GT(fs::file_size(printer_dir + "/label-rak-1.png"), 1000u);
+        EXPECT_EQ(printed_log(), "label-rak-1\n");
+        // The screen says it printed; the list stays for a second copy or the file.
+        ASSERT_TRUE(frames_until([&] { return state().banner.text.find("Label rak sudah tercetak") != std::string::npos; }))
+            << state().banner.text;
+        EXPECT_TRUE(ui->visible("prices.labels.0"));
+        // Keeping a copy as a file is still there, beside the print button.
+        ASSERT_TRUE(tap("prices.b3"));
+        EXPECT_NE(state().banner.text.find(".bin untuk printer struk"), std::string::npos) << state().banner.text;
+        if (const char* dir = std::getenv("WASERDA_SCREENSHOT_DIR"))
+            fs::copy_file(printer_dir + "/label-rak-1.png", fs::path(dir) / ("labels-pos-" + std::to_string(paper) + "mm.png"),
+                          fs::copy_options::overwrite_existing);
+    }
+
+    std::string printer_dir;
+};
+
+TEST_F(LabelsPrintUi, LabelsPrintOnTheReceiptPrinterAt58mm) { expect_labels_on_paper(58); }
+TEST_F(LabelsPrintUi, LabelsPrintOnTheReceiptPrinterAt80mm) { expect_labels_on_paper(80); }
+
+TEST_F(LabelsPrintUi, ALabelSheetBehindAReceiptWaitsForPaperAndPrintsOnceAfterTheRetry) {
+    start_with_virtual_printer(58);
+    std::ofstream(printer_dir + "/kertas-habis") << "";
+    // A sale: committed, its receipt fails for want of paper.
+    open_till();
+    scan(codes.sugar);
+    press(ui::keys::F12);
+    press(ui::keys::Enter);
+    ASSERT_TRUE(state().last_sale.has_value()) << state().banner.text;
+    const std::string receipt = state().last_sale->number;
+    ASSERT_TRUE(frames_until([&] { return state().printer.text.find("Kertas printer habis") != std::string::npos; }))
+        << state().printer.text;
+    app->logout();
+    frames(2);
+
+    // The manager's labels go into the same queue and wait too.
+    manager_on_prices();
+    choose_labels();
+    ASSERT_TRUE(tap("prices.labels.print"));
+    ASSERT_TRUE(frames_until([&] { return ui->visible("prices.labels.retry"); })) << state().printer.text;
+    EXPECT_NE(state().banner.text.find("Label rak belum tercetak: Kertas printer habis"), std::string::npos)
+        << state().banner.text;
+    EXPECT_NE(state().printer.text.find("1 lembar label rak menunggu di antrean"), std::string::npos) << state().printer.text;
+    EXPECT_FALSE(fs::exists(printer_dir + "/printed.log")) << "nothing came out of a printer without paper";
+    // Retrying before the paper is in: still waiting, nothing lost.
+    ASSERT_TRUE(tap("prices.labels.retry"));
+    ASSERT_TRUE(frames_until([&] { return ui->visible("prices.labels.retry"); }));
+    EXPECT_FALSE(fs::exists(printer_dir + "/printed.log"));
+
+    // New paper, one retry: the receipt, the sale's drawer pulse, then the labels, each once.
+    fs::remove(printer_dir + "/kertas-habis");
+    ASSERT_TRUE(tap("prices.labels.retry"));
+    EXPECT_NE(state().banner.text.find("3 cetakan dikirim lagi ke printer"), std::string::npos) << state().banner.text;
+    ASSERT_TRUE(frames_until([&] { return state().banner.text.find("Label rak sudah tercetak") != std::string::npos; }))
+        << state().banner.text << " / " << state().printer.text;
+    EXPECT_EQ(printed_log(), receipt + "\nlaci-1\nlabel-rak-1\n");
+    EXPECT_NE(slurp(printer_dir + "/label-rak-1.txt").find("Rp 12.500"), std::string::npos);
+    EXPECT_NE(slurp(printer_dir + "/" + receipt + ".txt").find("Gula Pasir"), std::string::npos);
+    EXPECT_FALSE(ui->visible("prices.labels.retry"));
+    ASSERT_TRUE(frames_until([&] { return state().printer.text == "Printer siap"; })) << state().printer.text;
+    // Nothing is left to print again.
+    frames(5);
+    app->poll_services();
+    EXPECT_EQ(printed_log(), receipt + "\nlaci-1\nlabel-rak-1\n");
+}
+
+}  // namespace
+}  // namespace waserda::ui_test
