@@ -539,6 +539,7 @@ void App::scan(const std::string& raw, const std::string& source) {
         if (c != ' ' && c != '\r' && c != '\n' && c != '\t') code.push_back(c);
     if (code.empty()) return;
     state_.last_scan = {code, source};
+    if (scan_to_device_test(code)) return;   // a device panel is up: shown there, never sold (app_devices.cpp)
     if (!state_.user || state_.locked) return;
     if (auto v = screens_.find(state_.screen); v != screens_.end() && v->second->on_scan(*this, code)) return;
     if (state_.screen == "returns") {

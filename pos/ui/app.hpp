@@ -214,6 +214,17 @@ public:
     // (headless) ImGui's frame time is used for both.
     void set_wedge_clock(int64_t now_ms, int64_t keys_ms);
 
+    // [SECTION] Intents: live sync and device tests (app_sync.cpp, app_devices.cpp)
+    // Hands the saved central server (meta sync.*) to the sync service, which starts, restarts or
+    // stops its client to match; main.cpp calls it after start(), saving settings and the
+    // first-run set-up call it again. Never waits for the network.
+    void apply_sync_settings();
+    // The device panel (draw_device_panel) says it is on screen this frame.
+    void device_panel_shown();
+    // While a device panel is on screen every scanner's code goes to its scanner test, logged in
+    // or not, and never to the cart. True when `code` went there.
+    bool scan_to_device_test(const std::string& code);
+
 private:
     struct DevicesState;                          // app_devices.cpp
     std::shared_ptr<DevicesState> devices_;

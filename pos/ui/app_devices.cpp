@@ -40,6 +40,7 @@ struct App::DevicesState {
     std::string wedge_source;                   // set while a wedge scan goes through App::scan
     drivers::KeyboardWedgeDetector wedge;
     std::optional<std::pair<int64_t, int64_t>> wedge_clock;   // (now, keys) for the next frame
+    int panel_frame = -1000;                    // the ImGui frame a device panel was last drawn in
 };
 
 App::DevicesState& App::devices() {
@@ -263,6 +264,23 @@ void App::record_test_scan(const std::string& code) {
     d.last_test = ScanEvent{code, source};
 }
 
+void App::device_panel_shown() { devices().panel_frame = ImGui::GetFrameCount(); }
+
+namespace {
+// A device panel was drawn in this frame or the one before (a scan arrives between frames, from
+// poll_services, or early in a frame, from the wedge, before the screen is drawn).
+bool panel_on_screen(int panel_frame) {
+    return ImGui::GetCurrentContext() && panel_frame >= ImGui::GetFrameCount() - 1;
+}
+}  // namespace
+
+bool App::scan_to_device_test(const std::string& code) {
+    // The first-run wizard's device step has nobody logged in yet: the code is only shown.
+    if (!panel_on_screen(devices().panel_frame)) return false;
+    record_test_scan(code);
+    return true;
+}
+
 // [SECTION] Keyboard wedge
 // ImGui 1.86 has the frame's typed characters in io.InputQueueCharacters and Enter in
 // io.KeysDown; both are read by the screens after this runs. Held characters are taken out of the
@@ -298,7 +316,9 @@ void App::route_wedge_keys() {
         slack = 100;
     }
     d.wedge_clock.reset();
-    const bool active = state_.user && !state_.locked && !dialog_open() && wedge_screen(state_.screen);
+    // A device panel takes a scanner test before anyone has logged in too (the first-run wizard).
+    const bool active = !state_.locked && !dialog_open() &&
+                        ((state_.user && wedge_screen(state_.screen)) || panel_on_screen(d.panel_frame));
     if (!active && !d.wedge.holding()) return;
 
     ImVector<ImWchar> out;

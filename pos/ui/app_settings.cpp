@@ -152,6 +152,7 @@ bool App::finish_setup(const SetupPlan& plan) {
                  plan.settings.shop_name, plan.settings.device, plan.admin_name, catalog.items.size(),
                  plan.settings.central_url.empty() ? "none" : plan.settings.central_url);
     if (plan.settings.language != options_.language) set_language(plan.settings.language);
+    apply_sync_settings();   // the central server chosen in the wizard: syncing starts now
     state_.users.clear();
     for (auto& u : all_users())
         if (u.active) state_.users.push_back(u);
@@ -170,6 +171,7 @@ bool App::save_settings(const core::ShopSettings& draft, const std::optional<std
         const core::User& actor = approver ? *approver : *state_.user;
         if (auto st = shop_.update_settings(actor, draft); !st) return st;
         if (auto st = save_central(shop_.store(), draft.central_url, sync_token); !st) return st;
+        apply_sync_settings();   // a new server or token syncs at once; none stops the client
         spdlog::info("settings saved by {}", actor.name);
         if (draft.language != before_lang) set_language(draft.language);
         refresh_status();

@@ -25,7 +25,7 @@
 #include <stb_image_write.h>
 
 #ifdef WASERDA_HAVE_SYNC
-#include "sync/sync_client.hpp"
+#include "pos/ui/sync_runner.hpp"
 #endif
 
 #include <atomic>
@@ -169,22 +169,6 @@ void on_size(GLFWwindow*, int, int) { ++g_events; }
 void on_refresh(GLFWwindow*) { ++g_events; }
 
 
-#ifdef WASERDA_HAVE_SYNC
-// The sync client runs its own thread on its own connection; the status bar reads its snapshot.
-class SyncClientMonitor final : public ui::SyncMonitor {
-public:
-    explicit SyncClientMonitor(sync::SyncClient& client) : client_(client) {}
-    ui::SyncStatus status() const override {
-        auto s = client_.status();
-        return ui::SyncStatus{true, s.pending, s.last_success_at, s.last_error};
-    }
-    void poke() override { client_.wake(); }
-
-private:
-    sync::SyncClient& client_;
-};
-#endif
-
 // [SECTION] Screenshot
 volatile std::sig_atomic_t g_screenshot_signal = 0;
 void on_sigusr1(int) { g_screenshot_signal = 1; }
@@ -284,22 +268,6 @@ int main(int argc, char** argv) {
 
     services.office = ui::make_back_office(**store, shop);
 
-#ifdef WASERDA_HAVE_SYNC
-    // Only when the till is set up for a central server (`waserda sync --server ... --token ...`).
-    std::unique_ptr<store::SqliteStore> sync_store;
-    std::unique_ptr<sync::ShopMasterSink> master;
-    std::unique_ptr<sync::SyncClient> sync_client;
-    if (auto so = sync::load_sync_settings(**store); so && !so->server_url.empty()) {
-        if (auto s2 = store::SqliteStore::open(opt.db)) {
-            sync_store = std::move(*s2);
-            master = std::make_unique<sync::ShopMasterSink>(*sync_store);
-            sync_client = std::make_unique<sync::SyncClient>(*sync_store, master.get(), *so);
-            sync_client->start();
-            services.sync = std::make_unique<SyncClientMonitor>(*sync_client);
-        }
-    }
-#endif
-
     // GLFW's own reason (no display, no GLX...) goes to stderr and the log, after our sentence.
     glfwSetErrorCallback([](int code, const char* what) { std::fprintf(stderr, "GLFW %d: %s\n", code, what); });
     if (!glfwInit()) {
@@ -344,6 +312,11 @@ int main(int argc, char** argv) {
     ui::load_theme(opt.assets, ui::scale_for(fbw, fbh));
 
     services.wake = [] { glfwPostEmptyEvent(); };
+#ifdef WASERDA_HAVE_SYNC
+    // The sync client on its own thread and connection, following the saved central server
+    // (`waserda sync --server`, the wizard, Settings) while the program runs.
+    services.sync = std::make_unique<ui::SyncRunner>(opt.db, sync::SyncOptions{}, services.wake);
+#endif
     ui::AppOptions app_opt;
     app_opt.assets_dir = opt.assets;
     app_opt.language = core::translator().language();
@@ -351,6 +324,7 @@ int main(int argc, char** argv) {
     app_opt.default_printer = default_printer;
     ui::App app(shop, std::move(services), app_opt);
     app.start();
+    app.apply_sync_settings();   // a saved central server: syncing starts
     // A new database (or one nobody can log in to): the first-run set-up instead of the login.
     if (app.start_setup_if_needed()) spdlog::info("first run: set-up wizard shown");
 

@@ -124,12 +124,22 @@ public:
     virtual DeviceStatus status() const = 0;
 };
 
+// Where the sync client sends: the saved central server (meta sync.*, written by the wizard, the
+// settings screen and `waserda sync --server`). An empty server_url: a standalone till.
+struct SyncTarget {
+    std::string server_url, token, ca_file;
+    friend bool operator==(const SyncTarget&, const SyncTarget&) = default;
+};
+
 class SyncMonitor {
 public:
     virtual ~SyncMonitor() = default;
     virtual SyncStatus status() const = 0;
     // A sale was committed: send soon rather than at the next idle round.
     virtual void poke() {}
+    // The saved central server: start, restart or stop the client to match (sync_runner.hpp).
+    // Returns at once; an unchanged target changes nothing.
+    virtual void apply(const SyncTarget& target) { (void)target; }
 };
 
 // The manager's side: stock work and reports (core::ManagerService) and the members' ledgers,

@@ -337,6 +337,7 @@ std::map<std::string, PanelState>& panels() {
 bool draw_device_panel(App& app, core::ShopSettings& draft, const char* id_prefix) {
     const std::string id = id_prefix;
     PanelState& p = panels()[id];
+    app.device_panel_shown();   // scans go to its scanner test while it is up, logged in or not
     // Shown again (another screen, step or section was up), or the draft changed behind the
     // panel's back (a new draft, saved elsewhere): start from the draft, nobody typing.
     if (p.last_frame != ImGui::GetFrameCount() - 1) {

@@ -315,7 +315,15 @@ void SettingsView::draw_section(App& app, float w) {
             app.test_connection(text_["central.url"], token_.empty() ? app.saved_sync_token() : token_);
         if (test.running || test.done)
             wrapped(test.running ? colors::Muted : test.ok ? colors::OkDark : colors::Danger, test.text);
-        wrapped(colors::Muted, tr("Server pusat yang baru dipakai setelah program kasir dibuka ulang."));
+        // The sync client follows a saved change at once (App::apply_sync_settings); what it does now:
+        const SyncStatus& sync = app.state().sync;
+        if (!sync.enabled)
+            wrapped(colors::Muted, tr("Mandiri: penjualan tetap di kasir ini, tidak dikirim ke server pusat."));
+        else if (!sync.last_error.empty())
+            wrapped(colors::Danger, tr("Sinkron belum berhasil ({} menunggu kirim): {}", sync.pending, sync.last_error));
+        else
+            wrapped(colors::OkDark, tr("Sinkron berjalan: {} menunggu kirim.", sync.pending));
+        wrapped(colors::Muted, tr("Alamat dan token yang disimpan langsung dipakai, tanpa membuka ulang program kasir."));
     } else if (section_ == "devices") {
         (void)draw_device_panel(app, draft_, "settings.devices");
     } else if (section_ == "users") {
