@@ -231,7 +231,7 @@ public:
             case drivers::PrinterState::Printing: return {DeviceState::Working, tr("Mencetak...")};
             case drivers::PrinterState::Problem: {
                 std::string text = s.message.empty() ? tr("Printer bermasalah") : s.message;
-                if (labels_failed > 0) text += " " + tr("{} lembar label rak menunggu di antrean.", labels_failed);
+                if (labels_failed > 0) text += " " + tr("Label rak menunggu.");   // short: the status bar is one line
                 return {DeviceState::Problem, text};
             }
             case drivers::PrinterState::Unknown: break;

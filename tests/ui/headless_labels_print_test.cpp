@@ -135,7 +135,7 @@ TEST_F(LabelsPrintUi, ALabelSheetBehindAReceiptWaitsForPaperAndPrintsOnceAfterTh
     ASSERT_TRUE(frames_until([&] { return ui->visible("prices.labels.retry"); })) << state().printer.text;
     EXPECT_NE(state().banner.text.find("Label rak belum tercetak: Kertas printer habis"), std::string::npos)
         << state().banner.text;
-    EXPECT_NE(state().printer.text.find("1 lembar label rak menunggu di antrean"), std::string::npos) << state().printer.text;
+    EXPECT_NE(state().printer.text.find("Kertas printer habis. Ganti gulungan kertas lalu cetak ulang. Label rak menunggu."), std::string::npos) << state().printer.text;
     EXPECT_FALSE(fs::exists(printer_dir + "/printed.log")) << "nothing came out of a printer without paper";
     // Retrying before the paper is in: still waiting, nothing lost.
     ASSERT_TRUE(tap("prices.labels.retry"));

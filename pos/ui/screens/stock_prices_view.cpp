@@ -57,7 +57,7 @@ protected:
         ImGui::BeginChild("right", ImVec2(avail.x - left_w - gap, body_h), false, ImGuiWindowFlags_NoScrollbar);
         draw_lists(app);
         ImGui::EndChild();
-        int b = stock::bottom_bar(app, "prices", {tr("Label: harga berubah hari ini"), tr("Kosongkan label"), tr("Buat label rak"),
+        int b = stock::bottom_bar(app, "prices", {tr("Label: harga berubah hari ini"), tr("Kosongkan label"), tr("Simpan label ke file"),
                                                   tr("Simpan perubahan harga")});
         if (b == 1) labels_since_ = app.shop().today_local();
         if (b == 2) label_codes_.clear(), labels_since_.clear();

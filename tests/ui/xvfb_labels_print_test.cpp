@@ -1,0 +1,90 @@
+// Shelf labels printed from the prices screen in the real program under Xvfb at 1366x768, on the
+// virtual printer: first with its paper out (the sheet waits, the screen says so and offers the
+// retry), then after new paper. Screenshots for README (WASERDA_UPDATE_SCREENSHOTS=1).
+#include "pos/core/manager_service.hpp"
+#include "pos/store/inventory_store.hpp"
+#include "pos/store/reports_store.hpp"
+#include "tests/ui/xvfb_fixture.hpp"
+
+#include <filesystem>
+#include <fstream>
+
+namespace waserda::ui_test {
+namespace {
+
+namespace fs = std::filesystem;
+
+class XvfbLabels : public XvfbPos {
+protected:
+    // Two prices changed today, through core before the program starts (applied at start-up).
+    void seed_price_changes() {
+        auto store = reader();
+        ASSERT_TRUE(store);
+        core::Shop shop(*store);
+        store::SqliteInventoryStore inventory(*store);
+        store::SqliteReportsStore reports(*store);
+        core::ManagerService m(shop, inventory, reports);
+        auto rina = store->user_by_name("Rina");
+        ASSERT_TRUE(rina && *rina);
+        for (auto [code, price, member] : {std::tuple{codes.sugar, 12500, 12000}, std::tuple{codes.tea, 8000, 7600}}) {
+            auto c = m.schedule_price(**rina, code, core::Money::rp(price), core::Money::rp(member), shop.today_local(), "");
+            ASSERT_TRUE(c) << c.error().message;
+        }
+    }
+    bool shows(const std::string& id) {
+        screenshot_file();
+        std::ifstream in(shot + ".hits");
+        std::string line;
+        while (std::getline(in, line))
+            if (line.rfind(id + " ", 0) == 0) return true;
+        return false;
+    }
+    // Taps `id` until `next` is on screen (a click between two frames can be missed).
+    void tap_until(const std::string& id, const std::string& next) {
+        for (int i = 0; i < 3; ++i) {
+            if (poll_until([&] { return shows(id); }, 20s)) {
+                ASSERT_TRUE(tap(id)) << id;
+            }
+            if (poll_until([&] { return shows(next); }, 5s)) return;
+        }
+        screenshot("failure-labels.png");
+        FAIL() << next << " not on screen after tapping " << id;
+    }
+};
+
+TEST_F(XvfbLabels, LabelsWaitForPaperThenPrintAt1366x768) {
+    seed_price_changes();
+    const std::string printer = tmp.file("receipts");
+    fs::create_directories(printer);
+    std::ofstream(printer + "/kertas-habis") << "";
+    start_xvfb(1366, 768);
+    start_pos();
+    type("r5555");            // Rina, the manager
+    key("Return");
+    ASSERT_TRUE(poll_until([&] { return logged_in(); }, 20s));
+    type("200000");
+    key("Return");
+    ASSERT_TRUE(poll_until([&] { return shift_open(); }, 20s));
+    key("F10");
+    tap_until("menu.stock", "stock.go.stock_prices");
+    tap_until("stock.go.stock_prices", "prices.b1");
+    tap_until("prices.b1", "prices.labels.print");      // the items whose price changed today
+    tap_until("prices.labels.print", "prices.labels.retry");
+    screenshot("ui-stock-labels-paper-out.png");
+    EXPECT_FALSE(fs::exists(printer + "/label-rak-1.png"));
+
+    fs::remove(printer + "/kertas-habis");
+    ASSERT_TRUE(tap("prices.labels.retry"));
+    if (!poll_until([&] { return fs::exists(printer + "/label-rak-1.png") && !shows("prices.labels.retry"); }, 20s)) {
+        screenshot("failure-labels.png");
+        FAIL() << "the labels were not printed after the retry";
+    }
+    screenshot("ui-stock-labels-printed.png");
+    std::ifstream txt(printer + "/label-rak-1.txt");
+    std::string text((std::istreambuf_iterator<char>(txt)), {});
+    EXPECT_NE(text.find("Rp 12.500"), std::string::npos) << text;
+    EXPECT_NE(text.find("[EAN13 " + codes.sugar + "]"), std::string::npos) << text;
+}
+
+}  // namespace
+}  // namespace waserda::ui_test
