@@ -73,6 +73,21 @@ void PrintQueue::retry_failed() {
     changed_.notify_all();
 }
 
+core::Status PrintQueue::discard(uint64_t id) {
+    {
+        std::lock_guard lock(mutex_);
+        auto it = jobs_.find(id);
+        if (it == jobs_.end())
+            return core::make_error(core::ErrorCode::NotFound, core::tr("Cetakan tidak ditemukan."));
+        if (it->second.state != JobState::Failed && it->second.state != JobState::Queued)
+            return core::make_error(core::ErrorCode::Conflict, core::tr("Cetakan ini sudah dicetak atau sedang dicetak."));
+        jobs_.erase(it);   // the worker skips an id it no longer finds in pending_
+        pending_.erase(std::remove(pending_.begin(), pending_.end(), id), pending_.end());
+    }
+    changed_.notify_all();
+    return core::ok_status();
+}
+
 core::Result<uint64_t> PrintQueue::reprint(uint64_t id) {
     std::string label;
     std::vector<uint8_t> bytes;

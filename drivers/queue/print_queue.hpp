@@ -66,6 +66,8 @@ public:
     // A failed job goes back into the queue (same id).
     core::Status retry(uint64_t id);
     void retry_failed();
+    // Drops a failed or waiting job that must not come out late (a drawer pulse long after its sale).
+    core::Status discard(uint64_t id);
     // Prints a known job again as a new job (a lost or torn receipt). Returns the new id.
     core::Result<uint64_t> reprint(uint64_t id);
     // Switch printers (settings changed); waiting jobs go to the new one.

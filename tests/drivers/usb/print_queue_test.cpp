@@ -227,6 +227,37 @@ TEST(PrintQueue, KeepsOnlyTheConfiguredNumberOfPrintedJobsButEveryFailedOne) {
     EXPECT_EQ(jobs[0].label, "T01-0");
 }
 
+TEST(PrintQueue, ADiscardedFailedJobIsNeverPrintedAndTheRestAreRetriedInOrder) {
+    auto fake = std::make_shared<FakeTransport>();
+    PrinterStatus no_paper;
+    no_paper.paper_out = true;
+    fake->status = no_paper;
+    PrintQueue q(fake);
+    const auto receipt = q.enqueue("T01-0001", {1});
+    const auto drawer = q.enqueue("laci-1", {2});
+    const auto labels = q.enqueue("label-rak-1", {3});
+    ASSERT_TRUE(q.wait_done(labels, kWait));
+    EXPECT_EQ(q.status().failed, 3u);
+    EXPECT_EQ(fake->printed_count(), 0u);
+
+    ASSERT_TRUE(q.discard(drawer));
+    EXPECT_FALSE(q.job(drawer));
+    EXPECT_EQ(q.status().failed, 2u);
+    EXPECT_FALSE(q.discard(drawer)) << "gone";
+    {
+        std::lock_guard lock(fake->m);
+        fake->status = PrinterStatus{};
+    }
+    q.retry_failed();
+    ASSERT_TRUE(q.wait_idle(kWait));
+    EXPECT_EQ(q.job(receipt)->state, JobState::Printed);
+    EXPECT_EQ(q.job(labels)->state, JobState::Printed);
+    ASSERT_EQ(fake->printed_count(), 2u);
+    EXPECT_EQ(fake->printed[0], std::vector<uint8_t>{1});
+    EXPECT_EQ(fake->printed[1], std::vector<uint8_t>{3});
+    EXPECT_FALSE(q.discard(receipt)) << "printed jobs stay for reprint";
+}
+
 TEST(PrintQueue, WithoutATransportJobsFailAndWaitForOne) {
     PrintQueue q(nullptr);
     const auto id = q.enqueue("T01-0010", {1});
