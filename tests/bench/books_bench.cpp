@@ -83,26 +83,44 @@ void BM_BarcodeLookup(benchmark::State& state) {
 }
 BENCHMARK(BM_BarcodeLookup)->Arg(100000)->Unit(benchmark::kMicrosecond);
 
+// A till with five items at Rp 5.000, a cashier and an open shift, on a fresh file.
+struct SmallTill {
+    test_support::TempDir dir;
+    std::unique_ptr<store::SqliteStore> store;
+    std::unique_ptr<core::Shop> shop;
+    core::User user;
+    core::Shift shift;
+    std::vector<core::ItemId> ids;
+
+    SmallTill() {
+        store = store::SqliteStore::open(dir.file("till.sqlite")).value();
+        shop = std::make_unique<core::Shop>(*store);
+        user = *shop->add_user(std::nullopt, "Budi", core::Role::Cashier, "1111");
+        for (int i = 0; i < 5; ++i) {
+            core::Item it;
+            it.sku = "S" + std::to_string(i);
+            it.name = "Barang " + std::to_string(i);
+            it.price = core::Money::rp(5000);
+            it.member_price = it.price;
+            it.barcodes.push_back({ean(i), 1});
+            ids.push_back(*store->save_item(it, core::BarcodeWrite::Replace));
+        }
+        shift = *shop->open_shift(user, core::Money{});
+    }
+
+    // One cash sale of the five items, through the whole core path.
+    core::Result<core::Sale> sell() {
+        auto cart = shop->new_cart();
+        for (int i = 0; i < 5; ++i) (void)shop->scan_into(cart, ean(i));
+        return shop->checkout({cart, {{core::PaymentMethod::Cash, core::Money::rp(25000), {}, ""}}, user, std::nullopt, ""});
+    }
+};
+
 // A durable 5-line sale through the whole core path (validate, build, commit with fsync).
 void BM_SaleCommit5Lines(benchmark::State& state) {
-    test_support::TempDir dir;
-    auto store = store::SqliteStore::open(dir.file("till.sqlite")).value();
-    core::Shop shop(*store);
-    auto user = *shop.add_user(std::nullopt, "Budi", core::Role::Cashier, "1111");
-    for (int i = 0; i < 5; ++i) {
-        core::Item it;
-        it.sku = "S" + std::to_string(i);
-        it.name = "Barang " + std::to_string(i);
-        it.price = core::Money::rp(5000);
-        it.member_price = it.price;
-        it.barcodes.push_back({ean(i), 1});
-        (void)store->save_item(it, core::BarcodeWrite::Replace);
-    }
-    (void)shop.open_shift(user, core::Money{});
+    SmallTill till;
     for (auto _ : state) {
-        auto cart = shop.new_cart();
-        for (int i = 0; i < 5; ++i) (void)shop.scan_into(cart, ean(i));
-        auto sale = shop.checkout({cart, {{core::PaymentMethod::Cash, core::Money::rp(25000), {}, ""}}, user, std::nullopt, ""});
+        auto sale = till.sell();
         if (!sale) state.SkipWithError(sale.error().message.c_str());
     }
 }
@@ -128,31 +146,18 @@ BENCHMARK(BM_BareDurableTransaction)->Unit(benchmark::kMillisecond)->UseRealTime
 // kFoldEvery sales), as bare prepared statements in one durable transaction: what SQLite itself
 // costs for the sale's writes on this disk, without the domain's checks, pricing and payload.
 void BM_SaleRowsOnly(benchmark::State& state) {
-    test_support::TempDir dir;
-    auto store = store::SqliteStore::open(dir.file("rows.sqlite")).value();
-    core::Shop shop(*store);
-    auto user = *shop.add_user(std::nullopt, "Budi", core::Role::Cashier, "1111");
-    std::vector<core::ItemId> ids;
-    for (int i = 0; i < 5; ++i) {
-        core::Item it;
-        it.sku = "S" + std::to_string(i);
-        it.name = "Barang " + std::to_string(i);
-        it.price = core::Money::rp(5000);
-        it.member_price = it.price;
-        it.barcodes.push_back({ean(i), 1});
-        ids.push_back(*store->save_item(it, core::BarcodeWrite::Replace));
-    }
-    auto shift = *shop.open_shift(user, core::Money{});
+    SmallTill till;
+    auto& user = till.user;
+    auto& shift = till.shift;
+    auto& ids = till.ids;
     // One real sale gives the payload's size and shape.
-    auto cart = shop.new_cart();
-    for (int i = 0; i < 5; ++i) (void)shop.scan_into(cart, ean(i));
-    (void)shop.checkout({cart, {{core::PaymentMethod::Cash, core::Money::rp(25000), {}, ""}}, user, std::nullopt, ""});
+    (void)till.sell();
     std::string payload;
     {
-        auto st = store->db().prepare("SELECT payload FROM outbox WHERE kind = 'sale'");
+        auto st = till.store->db().prepare("SELECT payload FROM outbox WHERE kind = 'sale'");
         if (st && st->step()) payload = st->text(0);
     }
-    auto& db = store->db();
+    auto& db = till.store->db();
     int64_t n = 1000;
     for (auto _ : state) {
         ++n;
