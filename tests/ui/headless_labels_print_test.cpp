@@ -3,8 +3,10 @@
 // at 58 and 80 mm, and a label sheet waiting behind a receipt while the paper is out, printed once
 // each, in order, after the retry.
 #include "pos/ui/keys.hpp"
+#include "pos/ui/widgets.hpp"
 #include "tests/ui/ui_fixture.hpp"
 
+#include <cctype>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -84,7 +86,8 @@ protected:
         choose_labels();
         ASSERT_TRUE(tap("prices.labels.print"));
         EXPECT_NE(state().banner.text.find("2 label rak dikirim ke printer"), std::string::npos) << state().banner.text;
-        ASSERT_TRUE(frames_until([&] { return fs::exists(printer_dir + "/label-rak-1.png"); })) << state().printer.text;
+        // printed.log gets its line once the job's files are written.
+        ASSERT_TRUE(frames_until([&] { return printed_log() == "label-rak-1\n"; })) << state().printer.text;
         std::string text = slurp(printer_dir + "/label-rak-1.txt");
         EXPECT_NE(text.find("Gula Pasir 1 kg"), std::string::npos) << text;
         EXPECT_NE(text.find("Rp 12.500"), std::string::npos) << text;
@@ -135,7 +138,9 @@ TEST_F(LabelsPrintUi, ALabelSheetBehindAReceiptWaitsForPaperAndPrintsOnceAfterTh
     ASSERT_TRUE(frames_until([&] { return ui->visible("prices.labels.retry"); })) << state().printer.text;
     EXPECT_NE(state().banner.text.find("Label rak belum tercetak: Kertas printer habis"), std::string::npos)
         << state().banner.text;
-    EXPECT_NE(state().printer.text.find("Kertas printer habis. Ganti gulungan kertas lalu cetak ulang. Label rak menunggu."), std::string::npos) << state().printer.text;
+    EXPECT_TRUE(frames_until([&] {
+        return state().printer.text == "Kertas printer habis. Ganti gulungan kertas lalu cetak ulang. Label rak menunggu.";
+    })) << state().printer.text;
     EXPECT_FALSE(fs::exists(printer_dir + "/printed.log")) << "nothing came out of a printer without paper";
     // Retrying before the paper is in: still waiting, nothing lost.
     ASSERT_TRUE(tap("prices.labels.retry"));
@@ -158,6 +163,41 @@ TEST_F(LabelsPrintUi, ALabelSheetBehindAReceiptWaitsForPaperAndPrintsOnceAfterTh
     frames(5);
     app->poll_services();
     EXPECT_EQ(printed_log(), receipt + "\nlabel-rak-1\n");
+}
+
+// The tests' folder printer writes the labels as plain lines at once.
+TEST_F(LabelsPrintUi, TheFolderPrinterWritesTheLabelsAsText) {
+    manager_on_prices();
+    choose_labels();
+    ASSERT_TRUE(tap("prices.labels.print"));
+    frames(2);
+    EXPECT_NE(state().banner.text.find("Label rak sudah tercetak"), std::string::npos) << state().banner.text;
+    std::string text = slurp(receipts + "/label-rak-1.txt");
+    EXPECT_NE(text.find("Gula Pasir 1 kg\nRp 12.500\n" + codes.sugar), std::string::npos) << text;
+}
+
+// The failed state (status line and Ulangi cetak) fits a finger on the smallest screen.
+class LabelsPrintUi1024 : public LabelsPrintUi {
+protected:
+    int width() const override { return 1024; }
+};
+
+TEST_F(LabelsPrintUi1024, ThePaperOutStateIsTouchableAt1024x768) {
+    start_with_virtual_printer(58);
+    std::ofstream(printer_dir + "/kertas-habis") << "";
+    manager_on_prices();
+    choose_labels();
+    ASSERT_TRUE(tap("prices.labels.print"));
+    ASSERT_TRUE(frames_until([&] { return ui->visible("prices.labels.retry"); }));
+    for (auto& [id, r] : ui::hits().all()) {
+        const bool row = id.find(".pending.") != std::string::npos ||
+                         (id.rfind("prices.labels.", 0) == 0 && std::isdigit(static_cast<unsigned char>(id.back())));
+        if (row) continue;   // table rows scroll
+        EXPECT_GE(r.max.y - r.min.y, 47.5f) << id;
+        EXPECT_GE(r.max.x - r.min.x, 47.5f) << id;
+        EXPECT_LE(r.max.x, 1024.5f) << id;
+        EXPECT_LE(r.max.y, 768.5f) << id;
+    }
 }
 
 }  // namespace
