@@ -16,6 +16,7 @@
 #include "pos/ui/keys.hpp"
 
 #include <imgui.h>
+#include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <optional>
@@ -262,6 +263,7 @@ void App::record_test_scan(const std::string& code) {
     std::string source = d.wedge_source;
     if (source.empty()) source = d.scanner_applied.spec == "keyboard" ? tr("keyboard") : d.scanner_applied.spec;
     d.last_test = ScanEvent{code, source};
+    spdlog::info("scanner test: {} ({})", code, source);   // a support call can see the scanner works
 }
 
 void App::device_panel_shown() { devices().panel_frame = ImGui::GetFrameCount(); }
