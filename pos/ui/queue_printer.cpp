@@ -18,10 +18,11 @@
 
 #include <filesystem>
 #include <fstream>
-#include <mutex>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <sstream>
+#include <utility>
 
 namespace waserda::ui {
 
