@@ -12,6 +12,26 @@
 
 namespace waserda::ui {
 
+namespace {
+
+// The master-data version is the central's own counter: kept from another server it would make
+// the new one skip every row older than that number. The server it belongs to is remembered
+// (meta sync.master_server); pulled from another one, the next pull starts from the beginning
+// (applying a page again changes nothing). A version saved before this was remembered is taken
+// as the current server's. Runs while no client uses the store: the old one has stopped.
+void forget_other_servers_master_version(store::SqliteStore& store, const std::string& server_url) {
+    constexpr const char* kMasterServerKey = "sync.master_server";
+    auto was = store.meta(kMasterServerKey);
+    if (!was || (*was && **was == server_url)) return;
+    if (*was) {
+        spdlog::info("sync: master data came from {}; pulled again from the start from {}", **was, server_url);
+        if (auto st = store.set_meta(sync::ShopMasterSink::kVersionKey, "0"); !st) return;
+    }
+    (void)store.set_meta(kMasterServerKey, server_url);
+}
+
+}  // namespace
+
 struct SyncRunner::Client {
     std::unique_ptr<store::SqliteStore> store;   // its own connection (WAL): never blocks the till
     std::unique_ptr<sync::ShopMasterSink> master;
@@ -90,6 +110,7 @@ void SyncRunner::work() {
                 next = std::make_unique<Client>();
                 next->store = std::move(*s);
                 next->master = std::make_unique<sync::ShopMasterSink>(*next->store);
+                forget_other_servers_master_version(*next->store, target.server_url);
                 sync::SyncOptions o = base_;
                 o.server_url = target.server_url;
                 o.token = target.token;

@@ -232,6 +232,29 @@ TEST_F(SyncLive, ASavedServerIsUsedAtStartAndAStuckTransferDoesNotHoldTheSwitch)
     EXPECT_TRUE(wait_until([&] { return pending() == 0; }));
 }
 
+TEST_F(SyncLive, AnotherCentralsMasterDataIsPulledFromItsStart) {
+    // Each central numbers its master data with its own counter: three items on the first, one
+    // (version 1) on the second.
+    auto item = [](const std::string& sku, int64_t price) {
+        return sync::MasterRow{"item", sku, "{\"sku\":\"" + sku + "\",\"name\":\"Barang " + sku + "\",\"price\":" +
+                                                std::to_string(price) + "}",
+                               "Barang", {}, 0};
+    };
+    ASSERT_TRUE(first.store().upsert_master({item("PUSAT-1", 1000), item("PUSAT-2", 2000), item("PUSAT-3", 3000)}));
+    ASSERT_TRUE(second.store().upsert_master({item("CABANG-1", 4000)}));
+    auto has = [&](const std::string& sku) {
+        auto i = store->item_by_sku(sku);
+        return i && *i;
+    };
+    open_till();
+    set_central(first.url(), first.add_device("waserda-T01"));
+    ASSERT_TRUE(wait_until([&] { return has("PUSAT-3"); })) << polled_status().last_error;
+    // The second central's version 1 is older than the first's 3: pulled from its start anyway.
+    set_central(second.url(), second.add_device("waserda-T01"));
+    ASSERT_TRUE(wait_until([&] { return has("CABANG-1"); })) << polled_status().last_error;
+    EXPECT_EQ(store->meta("sync.master_server").value(), std::optional<std::string>(second.url()));
+}
+
 // [SECTION] The first-run wizard
 class SyncLiveWizard : public ::testing::Test {
 protected:
