@@ -152,10 +152,11 @@ void section_label(std::string_view text) {
 }
 
 void display_field(std::string_view id, std::string_view text, std::string_view placeholder, float width,
-                   bool masked, bool active) {
+                   bool masked, bool active, bool large) {
     const Theme& t = theme();
     ImFont* font = t.font(Font::Large);
-    float h = std::max(t.touch, font->FontSize + 24 * t.scale);
+    float h = std::max(t.touch, font->FontSize + 24 * t.scale);   // the same height either way
+    if (!large) font = t.font(Font::Body);
     ImVec2 p = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), IM_COL32_WHITE, 8 * t.scale);

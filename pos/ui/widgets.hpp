@@ -61,9 +61,10 @@ void text_colored(ImU32 color, std::string_view text);
 void text_right(std::string_view text, float right_x);
 void text_centered(std::string_view text, float width);
 void section_label(std::string_view text);
-// A framed read-only field that shows what the keypad typed (dots when masked).
+// A framed read-only field that shows what the keypad typed (dots when masked), in the large font;
+// `large` false shows it in the body font, for free text (a footer, an address) that must fit.
 void display_field(std::string_view id, std::string_view text, std::string_view placeholder, float width,
-                   bool masked = false, bool active = true);
+                   bool masked = false, bool active = true, bool large = true);
 
 // [SECTION] Keypad and keyboard
 enum class PadResult { None, Changed, Ok, Cancel };

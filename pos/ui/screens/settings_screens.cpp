@@ -39,7 +39,8 @@ void Form::field(const std::string& id, const std::string& label, std::string& t
         text_colored(colors::Muted, label);
     }
     const bool active = active_ == id;
-    display_field(id, text, placeholder, width, kind == FieldKind::Pin, active);
+    // Free text (names, addresses, URLs, the receipt footer) in the body font, so it fits its field.
+    display_field(id, text, placeholder, width, kind == FieldKind::Pin, active, kind != FieldKind::Text);
     if (ImGui::IsItemActivated()) {
         active_ = id;
         shift_ = false;
