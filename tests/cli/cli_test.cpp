@@ -1,6 +1,5 @@
 // `waserda` as the shop's administrator uses it: every command a real process on a real file.
-#include "tests/support/process.hpp"
-#include "tests/support/temp_dir.hpp"
+#include "tests/cli/cli_fixture.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -11,7 +10,7 @@ using namespace waserda::test_support;
 
 namespace {
 
-class Cli : public ::testing::Test {
+class Cli : public CliFixture {
 protected:
     void SetUp() override {
         db = tmp.file("shop.sqlite");
@@ -28,21 +27,6 @@ protected:
         ok({"savings", "deposit", "--member", "A-0001", "--type", "wajib", "--amount", "400000"});
         ok({"shift", "open", "--user", "Budi", "--float", "200000"});
     }
-
-    RunResult waserda(std::vector<std::string> args) {
-        std::vector<std::string> argv{std::string(WASERDA_BINARY_DIR) + "/bin/waserda", "--db", db};
-        argv.insert(argv.end(), args.begin(), args.end());
-        return run(argv);
-    }
-
-    RunResult ok(std::vector<std::string> args) {
-        auto r = waserda(args);
-        EXPECT_EQ(r.exit_code, 0) << args[0] << ": " << r.err;
-        return r;
-    }
-
-    TempDir tmp;
-    std::string db;
 };
 
 int count_lines(const std::string& s) { return static_cast<int>(std::count(s.begin(), s.end(), '\n')); }

@@ -1,6 +1,5 @@
 // `waserda item add` and `item import` change an item's barcodes only when they are given.
-#include "tests/support/process.hpp"
-#include "tests/support/temp_dir.hpp"
+#include "tests/cli/cli_fixture.hpp"
 
 #include <gtest/gtest.h>
 
@@ -10,7 +9,7 @@ using namespace waserda::test_support;
 
 namespace {
 
-class ItemBarcodesCli : public ::testing::Test {
+class ItemBarcodesCli : public CliFixture {
 protected:
     void SetUp() override {
         db = tmp.file("shop.sqlite");
@@ -18,20 +17,7 @@ protected:
         ok({"item", "add", "--sku", "MIE-01", "--name", "Mie Instan Goreng", "--price", "3500", "--barcode",
             "8990000000013", "--barcode", "8990000000020x40"});
     }
-    RunResult waserda(std::vector<std::string> args) {
-        std::vector<std::string> argv{std::string(WASERDA_BINARY_DIR) + "/bin/waserda", "--db", db};
-        argv.insert(argv.end(), args.begin(), args.end());
-        return run(argv);
-    }
-    RunResult ok(std::vector<std::string> args) {
-        auto r = waserda(args);
-        EXPECT_EQ(r.exit_code, 0) << args[0] << ": " << r.err;
-        return r;
-    }
     std::string exported() { return ok({"item", "export"}).out; }
-
-    TempDir tmp;
-    std::string db;
 };
 
 TEST_F(ItemBarcodesCli, ChangingThePriceWithoutBarcodesKeepsThem) {

@@ -1,6 +1,5 @@
 // The manager's commands as the shop's administrator types them: real processes, real files.
-#include "tests/support/process.hpp"
-#include "tests/support/temp_dir.hpp"
+#include "tests/cli/cli_fixture.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -11,7 +10,7 @@ using namespace waserda::test_support;
 
 namespace {
 
-class ManagerCli : public ::testing::Test {
+class ManagerCli : public CliFixture {
 protected:
     void SetUp() override {
         db = tmp.file("shop.sqlite");
@@ -28,21 +27,6 @@ protected:
             "--line", "SBN-01,10,3200,2030-01-31"});
         ok({"shift", "open", "--user", "Budi", "--float", "100000"});
     }
-
-    RunResult waserda(std::vector<std::string> args) {
-        std::vector<std::string> argv{std::string(WASERDA_BINARY_DIR) + "/bin/waserda", "--db", db};
-        argv.insert(argv.end(), args.begin(), args.end());
-        return run(argv);
-    }
-
-    RunResult ok(std::vector<std::string> args) {
-        auto r = waserda(args);
-        EXPECT_EQ(r.exit_code, 0) << args[0] << ": " << r.err;
-        return r;
-    }
-
-    TempDir tmp;
-    std::string db;
 };
 
 }  // namespace

@@ -1,8 +1,7 @@
 // The members' side through the real `waserda` binary on a real file: credit up to and over the
 // limit, a payroll month exported and settled, a consignment settled once, SHU for the year, the
 // RAT pack, a statement and a member leaving - with `waserda check` passing after each.
-#include "tests/support/process.hpp"
-#include "tests/support/temp_dir.hpp"
+#include "tests/cli/cli_fixture.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -25,7 +24,7 @@ std::string local_today() {
     return buf;
 }
 
-class MembersCli : public ::testing::Test {
+class MembersCli : public CliFixture {
 protected:
     void SetUp() override {
         db = tmp.file("shop.sqlite");
@@ -51,18 +50,6 @@ protected:
         ok({"shift", "open", "--user", "Budi", "--float", "500000"});
     }
 
-    RunResult waserda(std::vector<std::string> args) {
-        std::vector<std::string> argv{std::string(WASERDA_BINARY_DIR) + "/bin/waserda", "--db", db};
-        argv.insert(argv.end(), args.begin(), args.end());
-        return run(argv);
-    }
-
-    RunResult ok(std::vector<std::string> args) {
-        auto r = waserda(args);
-        EXPECT_EQ(r.exit_code, 0) << args[0] << " " << (args.size() > 1 ? args[1] : "") << ": " << r.err;
-        return r;
-    }
-
     nlohmann::json json_of(std::vector<std::string> args) {
         auto r = ok(args);
         auto j = nlohmann::json::parse(r.out, nullptr, false);
@@ -77,8 +64,7 @@ protected:
         EXPECT_EQ(r.exit_code, 0) << r.out;
     }
 
-    TempDir tmp;
-    std::string db, today, month, year;
+    std::string today, month, year;
 };
 
 }  // namespace

@@ -1,7 +1,6 @@
 // `waserda user pin|role|activate|deactivate`: the same rules as the touchscreen (core::Shop),
 // run as a real program on a real file.
-#include "tests/support/process.hpp"
-#include "tests/support/temp_dir.hpp"
+#include "tests/cli/cli_fixture.hpp"
 
 #include <gtest/gtest.h>
 
@@ -9,7 +8,7 @@ using namespace waserda::test_support;
 
 namespace {
 
-class UsersCli : public ::testing::Test {
+class UsersCli : public CliFixture {
 protected:
     void SetUp() override {
         db = tmp.file("shop.sqlite");
@@ -18,16 +17,6 @@ protected:
         ok({"user", "add", "--name", "Budi", "--role", "cashier", "--pin", "1111"});
     }
 
-    RunResult waserda(std::vector<std::string> args) {
-        std::vector<std::string> argv{std::string(WASERDA_BINARY_DIR) + "/bin/waserda", "--db", db};
-        argv.insert(argv.end(), args.begin(), args.end());
-        return run(argv);
-    }
-    RunResult ok(std::vector<std::string> args) {
-        auto r = waserda(args);
-        EXPECT_EQ(r.exit_code, 0) << args[0] << ": " << r.err;
-        return r;
-    }
     // The refusal is one line on stderr, a non-zero exit, and nothing changed.
     void expect_refused(const RunResult& r, const std::string& says) {
         EXPECT_NE(r.exit_code, 0);
@@ -35,9 +24,6 @@ protected:
         EXPECT_NE(r.err.find(says), std::string::npos) << r.err;
     }
     std::string list() { return ok({"user", "list"}).out; }
-
-    TempDir tmp;
-    std::string db;
 };
 
 TEST_F(UsersCli, TheLastActiveAdminCannotBeDeactivated) {
