@@ -7,6 +7,7 @@
 #include <deque>
 
 using namespace waserda;
+using ui_test::open_app;
 using ui_test::UiFixture;
 
 namespace {
@@ -35,17 +36,11 @@ protected:
         db = tmp.file("data/waserda.sqlite");
         std::filesystem::create_directories(tmp.file("data"));
         ui = std::make_unique<ui::HeadlessUi>(1366, 768);
-        auto s = store::SqliteStore::open(db);
-        ASSERT_TRUE(s) << s.error().message;
-        store = std::move(*s);
-        shop = std::make_unique<core::Shop>(*store);
-        ui::Services services;
-        services.printer = ui::make_folder_printer(tmp.file("receipts"));
-        services.scanner = std::make_unique<QueuedScanner>(usb);
-        ui::AppOptions opt;
-        opt.usb_roots = {tmp.file("media")};
-        app = std::make_unique<ui::App>(*shop, std::move(services), opt);
-        app->start();
+        open_app(db, store, shop, app, [&](ui::Services& services, ui::AppOptions& opt) {
+            services.printer = ui::make_folder_printer(tmp.file("receipts"));
+            services.scanner = std::make_unique<QueuedScanner>(usb);
+            opt.usb_roots = {tmp.file("media")};
+        });
         ASSERT_TRUE(app->start_setup_if_needed());
         ui->frames(*app, 2);
     }

@@ -12,6 +12,7 @@
 #include <thread>
 
 using namespace waserda;
+using ui_test::open_app;
 using ui_test::UiFixture;
 
 namespace {
@@ -46,20 +47,11 @@ protected:
         core::translator().load(std::string(WASERDA_ASSETS_DIR) + "/i18n", "id");
     }
     void start() {
-        app.reset();
-        shop.reset();
-        store.reset();
-        auto s = store::SqliteStore::open(db);
-        ASSERT_TRUE(s) << s.error().message;
-        store = std::move(*s);
-        shop = std::make_unique<core::Shop>(*store);
-        ui::Services services;
-        services.printer = ui::make_folder_printer(tmp.file("receipts"));
-        services.office = ui::make_back_office(*store, *shop);
-        ui::AppOptions opt;
-        opt.usb_roots = {media};
-        app = std::make_unique<ui::App>(*shop, std::move(services), opt);
-        app->start();
+        open_app(db, store, shop, app, [&](ui::Services& services, ui::AppOptions& opt) {
+            services.printer = ui::make_folder_printer(tmp.file("receipts"));
+            services.office = ui::make_back_office(*store, *shop);
+            opt.usb_roots = {media};
+        });
         app->start_setup_if_needed();
         ui->frames(*app, 2);
     }

@@ -19,6 +19,7 @@
 using namespace waserda;
 using sync::testkit::InProcessCentral;
 using sync::testkit::wait_until;
+using ui_test::open_app;
 using ui_test::UiFixture;
 
 namespace {
@@ -83,22 +84,14 @@ protected:
     void start_with_sync(sync::SyncOptions options = test_options()) {
         app.reset();
         runner = nullptr;
-        shop.reset();
-        store.reset();
-        auto s = store::SqliteStore::open(db);
-        ASSERT_TRUE(s) << s.error().message;
-        store = std::move(*s);
-        shop = std::make_unique<core::Shop>(*store);
-        ui::Services services;
-        services.printer = ui::make_folder_printer(receipts);
-        services.office = ui::make_back_office(*store, *shop);
-        auto r = std::make_unique<ui::SyncRunner>(db, options, [] {});
-        runner = r.get();
-        services.sync = std::move(r);
-        ui::AppOptions opt;
-        opt.quick_keys_file = quick_keys;
-        app = std::make_unique<ui::App>(*shop, std::move(services), opt);
-        app->start();
+        open_app(db, store, shop, app, [&](ui::Services& services, ui::AppOptions& opt) {
+            services.printer = ui::make_folder_printer(receipts);
+            services.office = ui::make_back_office(*store, *shop);
+            auto r = std::make_unique<ui::SyncRunner>(db, options, [] {});
+            runner = r.get();
+            services.sync = std::move(r);
+            opt.quick_keys_file = quick_keys;
+        });
         app->apply_sync_settings();
         frames(2);
     }
@@ -262,19 +255,13 @@ protected:
         db = tmp.file("data/waserda.sqlite");
         std::filesystem::create_directories(tmp.file("data"));
         ui = std::make_unique<ui::HeadlessUi>(1366, 768);
-        auto s = store::SqliteStore::open(db);
-        ASSERT_TRUE(s) << s.error().message;
-        store = std::move(*s);
-        shop = std::make_unique<core::Shop>(*store);
-        ui::Services services;
-        services.printer = ui::make_folder_printer(tmp.file("receipts"));
-        auto r = std::make_unique<ui::SyncRunner>(db, test_options(), [] {});
-        runner = r.get();
-        services.sync = std::move(r);
-        ui::AppOptions opt;
-        opt.usb_roots = {tmp.file("media")};
-        app = std::make_unique<ui::App>(*shop, std::move(services), opt);
-        app->start();
+        open_app(db, store, shop, app, [&](ui::Services& services, ui::AppOptions& opt) {
+            services.printer = ui::make_folder_printer(tmp.file("receipts"));
+            auto r = std::make_unique<ui::SyncRunner>(db, test_options(), [] {});
+            runner = r.get();
+            services.sync = std::move(r);
+            opt.usb_roots = {tmp.file("media")};
+        });
         app->apply_sync_settings();
         ASSERT_TRUE(app->start_setup_if_needed());
         ui->frames(*app, 2);

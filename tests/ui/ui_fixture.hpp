@@ -12,9 +12,29 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 
 namespace waserda::ui_test {
+
+// Opens the shop at `db` and builds an App over it as waserda-pos does, then starts it: `fill`
+// gives the app its services and options (the store and the shop exist by then). Whatever held
+// an earlier app, shop and store is released first, in that order.
+inline void open_app(const std::string& db, std::unique_ptr<store::SqliteStore>& store, std::unique_ptr<core::Shop>& shop,
+                     std::unique_ptr<ui::App>& app, const std::function<void(ui::Services&, ui::AppOptions&)>& fill) {
+    app.reset();
+    shop.reset();
+    store.reset();
+    auto s = store::SqliteStore::open(db);
+    ASSERT_TRUE(s) << s.error().message;
+    store = std::move(*s);
+    shop = std::make_unique<core::Shop>(*store);
+    ui::Services services;
+    ui::AppOptions opt;
+    fill(services, opt);
+    app = std::make_unique<ui::App>(*shop, std::move(services), opt);
+    app->start();
+}
 
 class UiFixture : public ::testing::Test {
 protected:
@@ -37,20 +57,11 @@ protected:
 
     // Starts the app afresh on the same database, as after a crash or a power cut.
     void start() {
-        app.reset();
-        shop.reset();
-        store.reset();
-        auto s = store::SqliteStore::open(db);
-        ASSERT_TRUE(s) << s.error().message;
-        store = std::move(*s);
-        shop = std::make_unique<core::Shop>(*store);
-        ui::Services services;
-        services.printer = ui::make_folder_printer(receipts);
-        services.office = ui::make_back_office(*store, *shop);
-        ui::AppOptions opt;
-        opt.quick_keys_file = quick_keys;
-        app = std::make_unique<ui::App>(*shop, std::move(services), opt);
-        app->start();
+        open_app(db, store, shop, app, [&](ui::Services& services, ui::AppOptions& opt) {
+            services.printer = ui::make_folder_printer(receipts);
+            services.office = ui::make_back_office(*store, *shop);
+            opt.quick_keys_file = quick_keys;
+        });
         ui->frames(*app, 2);
     }
 
