@@ -4,6 +4,9 @@
 // SQLite file the program writes. Each xvfb_*_test.cpp uses it.
 #pragma once
 
+#include "pos/core/manager_service.hpp"
+#include "pos/store/inventory_store.hpp"
+#include "pos/store/reports_store.hpp"
 #include "pos/store/sqlite_store.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -199,6 +202,42 @@ protected:
             return xdo({"mousemove", std::to_string(x), std::to_string(y), "click", "1"}).exit_code == 0;
         }
         return false;
+    }
+
+    // The widget `id` is on screen (per the hits file of a fresh screenshot).
+    bool shows(const std::string& id) {
+        screenshot_file();
+        std::ifstream in(shot + ".hits");
+        std::string line;
+        while (std::getline(in, line))
+            if (line.rfind(id + " ", 0) == 0) return true;
+        return false;
+    }
+
+    // Taps `id` until `next` is on screen (a click xdotool sends between two frames can be missed);
+    // when it never comes, keeps what the user would have seen as failure-<next>.png.
+    void tap_until(const std::string& id, const std::string& next) {
+        for (int i = 0; i < 3; ++i) {
+            if (poll_until([&] { return shows(id); }, 20s)) {
+                ASSERT_TRUE(tap(id)) << id;
+            }
+            if (poll_until([&] { return shows(next); }, 5s)) return;
+        }
+        screenshot("failure-" + next + ".png");
+        FAIL() << next << " not on screen after tapping " << id;
+    }
+
+    // Work done through core as Rina (the shop's manager) on the file, before the program starts.
+    void as_manager(const std::function<void(core::ManagerService&, core::Shop&, store::SqliteStore&, const core::User&)>& work) {
+        auto store = reader();
+        ASSERT_TRUE(store);
+        core::Shop shop(*store);
+        store::SqliteInventoryStore inventory(*store);
+        store::SqliteReportsStore reports(*store);
+        core::ManagerService manager(shop, inventory, reports);
+        auto rina = store->user_by_name("Rina");
+        ASSERT_TRUE(rina && *rina);
+        work(manager, shop, *store, **rina);
     }
 
     // Asks the program for a screenshot of what is on screen (and its hits) into `shot`.

@@ -1,9 +1,6 @@
 // Shelf labels printed from the prices screen in the real program under Xvfb at 1366x768, on the
 // virtual printer: first with its paper out (the sheet waits, the screen says so and offers the
 // retry), then after new paper. Screenshots for README (WASERDA_UPDATE_SCREENSHOTS=1).
-#include "pos/core/manager_service.hpp"
-#include "pos/store/inventory_store.hpp"
-#include "pos/store/reports_store.hpp"
 #include "tests/ui/xvfb_fixture.hpp"
 
 #include <filesystem>
@@ -18,37 +15,12 @@ class XvfbLabels : public XvfbPos {
 protected:
     // Two prices changed today, through core before the program starts (applied at start-up).
     void seed_price_changes() {
-        auto store = reader();
-        ASSERT_TRUE(store);
-        core::Shop shop(*store);
-        store::SqliteInventoryStore inventory(*store);
-        store::SqliteReportsStore reports(*store);
-        core::ManagerService m(shop, inventory, reports);
-        auto rina = store->user_by_name("Rina");
-        ASSERT_TRUE(rina && *rina);
-        for (auto [code, price, member] : {std::tuple{codes.sugar, 12500, 12000}, std::tuple{codes.tea, 8000, 7600}}) {
-            auto c = m.schedule_price(**rina, code, core::Money::rp(price), core::Money::rp(member), shop.today_local(), "");
-            ASSERT_TRUE(c) << c.error().message;
-        }
-    }
-    bool shows(const std::string& id) {
-        screenshot_file();
-        std::ifstream in(shot + ".hits");
-        std::string line;
-        while (std::getline(in, line))
-            if (line.rfind(id + " ", 0) == 0) return true;
-        return false;
-    }
-    // Taps `id` until `next` is on screen (a click between two frames can be missed).
-    void tap_until(const std::string& id, const std::string& next) {
-        for (int i = 0; i < 3; ++i) {
-            if (poll_until([&] { return shows(id); }, 20s)) {
-                ASSERT_TRUE(tap(id)) << id;
+        as_manager([&](core::ManagerService& m, core::Shop& shop, store::SqliteStore&, const core::User& rina) {
+            for (auto [code, price, member] : {std::tuple{codes.sugar, 12500, 12000}, std::tuple{codes.tea, 8000, 7600}}) {
+                auto c = m.schedule_price(rina, code, core::Money::rp(price), core::Money::rp(member), shop.today_local(), "");
+                ASSERT_TRUE(c) << c.error().message;
             }
-            if (poll_until([&] { return shows(next); }, 5s)) return;
-        }
-        screenshot("failure-labels.png");
-        FAIL() << next << " not on screen after tapping " << id;
+        });
     }
 };
 

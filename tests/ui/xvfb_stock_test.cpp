@@ -1,9 +1,6 @@
 // The stock screens in the real program under Xvfb at 1366x768: a goods receipt typed in as a
 // keyboard-wedge scanner does (found in the database), the stock count's variance and the reorder
 // list; screenshots for README (WASERDA_UPDATE_SCREENSHOTS=1 copies them to assets/screenshots/).
-#include "pos/core/manager_service.hpp"
-#include "pos/store/inventory_store.hpp"
-#include "pos/store/reports_store.hpp"
 #include "tests/ui/xvfb_fixture.hpp"
 
 namespace waserda::ui_test {
@@ -14,15 +11,9 @@ protected:
     // Suppliers, earlier deliveries, minimum stock levels and a count in progress, written through
     // core before the program starts.
     void seed_stock_work() {
-        auto store = reader();
-        ASSERT_TRUE(store);
-        core::Shop shop(*store);
-        store::SqliteInventoryStore inventory(*store);
-        store::SqliteReportsStore reports(*store);
-        core::ManagerService m(shop, inventory, reports);
-        auto rina = store->user_by_name("Rina");
-        ASSERT_TRUE(rina && *rina);
-        const core::User& u = **rina;
+        as_manager([&](core::ManagerService& m, core::Shop&, store::SqliteStore& store, const core::User& u) { seed_with(m, store, u); });
+    }
+    void seed_with(core::ManagerService& m, store::SqliteStore& store, const core::User& u) {
         for (auto [code, name, phone] : {std::tuple{"IDG", "Indogrosir Bandung", "022-7301234"},
                                          std::tuple{"SRB", "CV Sumber Rejeki", "0812-2200-3344"},
                                          std::tuple{"TANI", "Kelompok Tani Makmur", "0813-9876-5432"}}) {
@@ -46,13 +37,11 @@ protected:
         // Minimum stock above what is on hand for a few items, so the reorder list has lines.
         for (auto [code, extra] : {std::pair{codes.rice, 20}, std::pair{codes.coffee, 10}, std::pair{codes.tea, 15},
                                    std::pair{codes.milk, 8}, std::pair{codes.soap, 30}}) {
-            auto hit = store->item_by_code(code);
+            auto hit = store.item_by_code(code);
             ASSERT_TRUE(hit && *hit);
-            auto full = store->item_by_id((*hit)->item.id);   // with its barcodes, which save_item rewrites
-            ASSERT_TRUE(full && *full);
-            core::Item it = **full;
+            core::Item it = (*hit)->item;
             it.min_stock = it.on_hand + extra;
-            ASSERT_TRUE(store->save_item(it, core::BarcodeWrite::Replace));
+            ASSERT_TRUE(store.save_item(it, core::BarcodeWrite::Keep));   // the item from a scan keeps its codes
         }
         // A count in progress: two counters on two shelves.
         auto s = m.open_opname(u, "Rak minuman & sabun", false);
@@ -66,30 +55,12 @@ protected:
         ASSERT_TRUE(m.count_set(opname, "Budi rak 2", codes.tea, 5));
     }
 
-    // The widget `id` is on screen (per the hits file of a fresh screenshot).
-    bool shows(const std::string& id) {
-        screenshot_file();
-        std::ifstream in(shot + ".hits");
-        std::string line;
-        while (std::getline(in, line))
-            if (line.rfind(id + " ", 0) == 0) return true;
-        return false;
-    }
     void tap_when_shown(const std::string& id) {
         if (!poll_until([&] { return shows(id); }, 20s)) {
             screenshot("failure-stock.png");   // what the manager would have seen, in the build folder
             FAIL() << id << " not on screen";
         }
         ASSERT_TRUE(tap(id)) << id;
-    }
-    // Taps `id` until `next` is on screen (a click xdotool sends between two frames can be missed).
-    void tap_until(const std::string& id, const std::string& next) {
-        for (int i = 0; i < 3; ++i) {
-            tap_when_shown(id);
-            if (poll_until([&] { return shows(next); }, 5s)) return;
-        }
-        screenshot("failure-stock.png");
-        FAIL() << next << " not on screen after tapping " << id;
     }
     int64_t on_hand(const std::string& code) {
         auto hit = reader()->item_by_code(code);
