@@ -127,6 +127,13 @@ public:
         opt.reprint = copy;
         if (logo_) opt.logo = &*logo_;
         std::string label = copy ? fmt::format("{}-salinan-{}", sale.number, ++copies_) : sale.number;
+        // The customer gets this copy: a failed print of the same receipt must not come out too at
+        // someone's later retry (the manager's labels, an hour on).
+        if (copy)
+            for (const auto& job : queue_.jobs())
+                if (job.state == drivers::JobState::Failed &&
+                    (job.label == sale.number || job.label.rfind(sale.number + "-salinan-", 0) == 0))
+                    (void)queue_.discard(job.id);
         enqueue(label, drivers::receipt_bytes(sale, shop, profile_, opt));
         return core::ok_status();
     }

@@ -165,6 +165,28 @@ TEST_F(LabelsPrintUi, ALabelSheetBehindAReceiptWaitsForPaperAndPrintsOnceAfterTh
     EXPECT_EQ(printed_log(), receipt + "\nlabel-rak-1\n");
 }
 
+TEST_F(LabelsPrintUi, AReceiptReprintedAtTheTillIsNotPrintedAgainByALaterRetry) {
+    start_with_virtual_printer(58);
+    std::ofstream(printer_dir + "/kertas-habis") << "";
+    open_till();
+    scan(codes.sugar);
+    press(ui::keys::F12);
+    press(ui::keys::Enter);
+    ASSERT_TRUE(state().last_sale.has_value()) << state().banner.text;
+    const std::string receipt = state().last_sale->number;
+    ASSERT_TRUE(frames_until([&] { return state().printer.text.find("Kertas printer habis") != std::string::npos; }))
+        << state().printer.text;
+    // New paper; the cashier prints the copy from the checkout for the waiting customer.
+    fs::remove(printer_dir + "/kertas-habis");
+    app->reprint_last();
+    ASSERT_TRUE(frames_until([&] { return printed_log() == receipt + "-salinan-1\n"; })) << printed_log();
+    // Later, a retry finds nothing of that sale to print again (its drawer pulse is dropped too).
+    EXPECT_EQ(app->retry_failed_prints(), 0u);
+    frames(5);
+    app->poll_services();
+    EXPECT_EQ(printed_log(), receipt + "-salinan-1\n");
+}
+
 // The tests' folder printer writes the labels as plain lines at once.
 TEST_F(LabelsPrintUi, TheFolderPrinterWritesTheLabelsAsText) {
     manager_on_prices();
