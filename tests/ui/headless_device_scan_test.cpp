@@ -30,31 +30,12 @@ private:
 
 }  // namespace
 
-class DeviceScanWizard : public ::testing::Test {
+class DeviceScanWizard : public ui_test::FreshTillFixture {
 protected:
     void SetUp() override {
-        db = tmp.file("data/waserda.sqlite");
-        std::filesystem::create_directories(tmp.file("data"));
-        ui = std::make_unique<ui::HeadlessUi>(1366, 768);
-        open_app(db, store, shop, app, [&](ui::Services& services, ui::AppOptions& opt) {
-            services.printer = ui::make_folder_printer(tmp.file("receipts"));
-            services.scanner = std::make_unique<QueuedScanner>(usb);
-            opt.usb_roots = {tmp.file("media")};
-        });
+        open([&](ui::Services& services, ui::AppOptions&) { services.scanner = std::make_unique<QueuedScanner>(usb); });
         ASSERT_TRUE(app->start_setup_if_needed());
         ui->frames(*app, 2);
-    }
-    void TearDown() override {
-        app.reset();
-        shop.reset();
-        store.reset();
-        ui.reset();
-    }
-    const ui::AppState& state() const { return app->state(); }
-    bool tap(std::string_view id) { return ui->tap(*app, id); }
-    void fill(const std::string& id, const std::string& text) {
-        ASSERT_TRUE(tap(id)) << id;
-        ui->type(*app, text);
     }
     // A USB scanner's code, as the idle loop delivers it: drained between frames.
     void usb_scan(const std::string& code) {
@@ -63,13 +44,7 @@ protected:
         ui->frames(*app, 2);
     }
 
-    test_support::TempDir tmp;
-    std::string db;
     std::shared_ptr<std::deque<std::string>> usb = std::make_shared<std::deque<std::string>>();
-    std::unique_ptr<ui::HeadlessUi> ui;
-    std::unique_ptr<store::SqliteStore> store;
-    std::unique_ptr<core::Shop> shop;
-    std::unique_ptr<ui::App> app;
 };
 
 TEST_F(DeviceScanWizard, AScanBeforeLoginShowsInTheDeviceStepOnly) {

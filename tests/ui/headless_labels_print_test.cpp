@@ -110,6 +110,21 @@ protected:
                           fs::copy_options::overwrite_existing);
     }
 
+    // On the virtual printer with its paper out, Siti sells the sugar: the sale is committed, its
+    // receipt fails for want of paper. `receipt` is the sale's number.
+    void sell_without_paper(std::string& receipt) {
+        start_with_virtual_printer(58);
+        std::ofstream(printer_dir + "/kertas-habis") << "";
+        open_till();
+        scan(codes.sugar);
+        press(ui::keys::F12);
+        press(ui::keys::Enter);
+        ASSERT_TRUE(state().last_sale.has_value()) << state().banner.text;
+        receipt = state().last_sale->number;
+        ASSERT_TRUE(frames_until([&] { return state().printer.text.find("Kertas printer habis") != std::string::npos; }))
+            << state().printer.text;
+    }
+
     std::string printer_dir;
 };
 
@@ -117,17 +132,8 @@ TEST_F(LabelsPrintUi, LabelsPrintOnTheReceiptPrinterAt58mm) { expect_labels_on_p
 TEST_F(LabelsPrintUi, LabelsPrintOnTheReceiptPrinterAt80mm) { expect_labels_on_paper(80); }
 
 TEST_F(LabelsPrintUi, ALabelSheetBehindAReceiptWaitsForPaperAndPrintsOnceAfterTheRetry) {
-    start_with_virtual_printer(58);
-    std::ofstream(printer_dir + "/kertas-habis") << "";
-    // A sale: committed, its receipt fails for want of paper.
-    open_till();
-    scan(codes.sugar);
-    press(ui::keys::F12);
-    press(ui::keys::Enter);
-    ASSERT_TRUE(state().last_sale.has_value()) << state().banner.text;
-    const std::string receipt = state().last_sale->number;
-    ASSERT_TRUE(frames_until([&] { return state().printer.text.find("Kertas printer habis") != std::string::npos; }))
-        << state().printer.text;
+    std::string receipt;
+    ASSERT_NO_FATAL_FAILURE(sell_without_paper(receipt));
     app->logout();
     frames(2);
 
@@ -166,16 +172,8 @@ TEST_F(LabelsPrintUi, ALabelSheetBehindAReceiptWaitsForPaperAndPrintsOnceAfterTh
 }
 
 TEST_F(LabelsPrintUi, AReceiptReprintedAtTheTillIsNotPrintedAgainByALaterRetry) {
-    start_with_virtual_printer(58);
-    std::ofstream(printer_dir + "/kertas-habis") << "";
-    open_till();
-    scan(codes.sugar);
-    press(ui::keys::F12);
-    press(ui::keys::Enter);
-    ASSERT_TRUE(state().last_sale.has_value()) << state().banner.text;
-    const std::string receipt = state().last_sale->number;
-    ASSERT_TRUE(frames_until([&] { return state().printer.text.find("Kertas printer habis") != std::string::npos; }))
-        << state().printer.text;
+    std::string receipt;
+    ASSERT_NO_FATAL_FAILURE(sell_without_paper(receipt));
     // New paper; the cashier prints the copy from the checkout for the waiting customer.
     fs::remove(printer_dir + "/kertas-habis");
     app->reprint_last();

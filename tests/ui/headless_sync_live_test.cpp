@@ -249,44 +249,22 @@ TEST_F(SyncLive, AnotherCentralsMasterDataIsPulledFromItsStart) {
 }
 
 // [SECTION] The first-run wizard
-class SyncLiveWizard : public ::testing::Test {
+class SyncLiveWizard : public ui_test::FreshTillFixture {
 protected:
     void SetUp() override {
-        db = tmp.file("data/waserda.sqlite");
-        std::filesystem::create_directories(tmp.file("data"));
-        ui = std::make_unique<ui::HeadlessUi>(1366, 768);
-        open_app(db, store, shop, app, [&](ui::Services& services, ui::AppOptions& opt) {
-            services.printer = ui::make_folder_printer(tmp.file("receipts"));
+        open([&](ui::Services& services, ui::AppOptions&) {
             auto r = std::make_unique<ui::SyncRunner>(db, test_options(), [] {});
             runner = r.get();
             services.sync = std::move(r);
-            opt.usb_roots = {tmp.file("media")};
         });
         app->apply_sync_settings();
         ASSERT_TRUE(app->start_setup_if_needed());
         ui->frames(*app, 2);
     }
-    void TearDown() override {
-        app.reset();
-        shop.reset();
-        store.reset();
-        ui.reset();
-    }
-    bool tap(std::string_view id) { return ui->tap(*app, id); }
-    void fill(const std::string& id, const std::string& text) {
-        ASSERT_TRUE(tap(id)) << id;
-        ui->type(*app, text);
-    }
 
-    // Before the app: the app (its sync client) goes first, so the server's keep-alive
-    // connections are closed when it stops and it does not wait them out.
+    // The app (its sync client) is gone before the server: TearDown resets it first, so the
+    // server's keep-alive connections are closed when it stops and it does not wait them out.
     InProcessCentral central;
-    test_support::TempDir tmp;
-    std::string db;
-    std::unique_ptr<ui::HeadlessUi> ui;
-    std::unique_ptr<store::SqliteStore> store;
-    std::unique_ptr<core::Shop> shop;
-    std::unique_ptr<ui::App> app;
     ui::SyncRunner* runner = nullptr;
 };
 

@@ -36,6 +36,42 @@ inline void open_app(const std::string& db, std::unique_ptr<store::SqliteStore>&
     app->start();
 }
 
+// The first start on a new, empty database (the first-run wizard's case) at 1366x768: open()
+// builds the app with a folder printer, a USB stick folder and whatever `add` gives it more.
+class FreshTillFixture : public ::testing::Test {
+protected:
+    void open(const std::function<void(ui::Services&, ui::AppOptions&)>& add = {}) {
+        db = tmp.file("data/waserda.sqlite");
+        std::filesystem::create_directories(tmp.file("data"));
+        ui = std::make_unique<ui::HeadlessUi>(1366, 768);
+        open_app(db, store, shop, app, [&](ui::Services& services, ui::AppOptions& opt) {
+            services.printer = ui::make_folder_printer(tmp.file("receipts"));
+            opt.usb_roots = {tmp.file("media")};
+            if (add) add(services, opt);
+        });
+    }
+    // The app goes first (a derived fixture's servers may wait on its connections).
+    void TearDown() override {
+        app.reset();
+        shop.reset();
+        store.reset();
+        ui.reset();
+    }
+    const ui::AppState& state() const { return app->state(); }
+    bool tap(std::string_view id) { return ui->tap(*app, id); }
+    void fill(const std::string& id, const std::string& text) {
+        ASSERT_TRUE(tap(id)) << id;
+        ui->type(*app, text);
+    }
+
+    test_support::TempDir tmp;
+    std::string db;
+    std::unique_ptr<ui::HeadlessUi> ui;
+    std::unique_ptr<store::SqliteStore> store;
+    std::unique_ptr<core::Shop> shop;
+    std::unique_ptr<ui::App> app;
+};
+
 class UiFixture : public ::testing::Test {
 protected:
     void SetUp() override {

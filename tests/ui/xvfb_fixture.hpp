@@ -263,8 +263,10 @@ protected:
         EXPECT_GT(fs::file_size(out / name), 10'000u) << name;
     }
 
-    void login_and_open_shift() {
-        type("s1234");
+    // Logs in by typing `who` (the user's initial and PIN: Siti by default, "r5555" Rina the
+    // manager) and opens the shift with Rp 200.000.
+    void login_and_open_shift(const std::string& who = "s1234") {
+        type(who);
         key("Return");
         ASSERT_TRUE(poll_until([&] { return logged_in(); }, 20s));
         type("200000");

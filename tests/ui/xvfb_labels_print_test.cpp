@@ -31,12 +31,7 @@ TEST_F(XvfbLabels, LabelsWaitForPaperThenPrintAt1366x768) {
     std::ofstream(printer + "/kertas-habis") << "";
     start_xvfb(1366, 768);
     start_pos();
-    type("r5555");            // Rina, the manager
-    key("Return");
-    ASSERT_TRUE(poll_until([&] { return logged_in(); }, 20s));
-    type("200000");
-    key("Return");
-    ASSERT_TRUE(poll_until([&] { return shift_open(); }, 20s));
+    login_and_open_shift("r5555");   // Rina, the manager
     key("F10");
     tap_until("menu.stock", "stock.go.stock_prices");
     tap_until("stock.go.stock_prices", "prices.b1");

@@ -74,12 +74,7 @@ TEST_F(XvfbStock, GoodsReceiptOpnameAndReorderAt1366x768) {
     seed_stock_work();
     start_xvfb(1366, 768);
     start_pos();
-    type("r5555");            // Rina, the manager
-    key("Return");
-    ASSERT_TRUE(poll_until([&] { return logged_in(); }, 20s));
-    type("200000");
-    key("Return");
-    ASSERT_TRUE(poll_until([&] { return shift_open(); }, 20s));
+    login_and_open_shift("r5555");   // Rina, the manager
     key("F10");
     tap_until("menu.stock", "stock.go.stock_receive");
     tap_until("stock.go.stock_receive", "stock_receive.supplier.0");
