@@ -40,19 +40,6 @@ protected:
         ASSERT_EQ(state().screen, "settings.devices") << state().banner.text;
     }
 
-    // Frames until `done` or two seconds: the print queue and scanners work on their own threads.
-    template <typename Done>
-    bool frames_until(Done done) {
-        auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(3);
-        while (std::chrono::steady_clock::now() < deadline) {
-            app->poll_services();
-            frames(1);
-            if (done()) return true;
-            std::this_thread::sleep_for(std::chrono::milliseconds(5));
-        }
-        return done();
-    }
-
     bool exists(const std::string& path) { return std::filesystem::exists(path); }
 };
 

@@ -36,18 +36,6 @@ protected:
         frames(2);
     }
 
-    template <class Done>
-    bool frames_until(Done done) {
-        auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-        while (std::chrono::steady_clock::now() < deadline) {
-            app->poll_services();
-            frames(1);
-            if (done()) return true;
-            std::this_thread::sleep_for(std::chrono::milliseconds(5));
-        }
-        return done();
-    }
-
     static std::string slurp(const std::string& path) {
         std::ifstream in(path, std::ios::binary);
         std::stringstream ss;

@@ -11,9 +11,11 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <thread>
 
 namespace waserda::ui_test {
 
@@ -107,6 +109,19 @@ protected:
     void press(int key) { ui->press(*app, key); }
     void type(std::string_view text) { ui->type(*app, text); }
     void frames(int n) { ui->frames(*app, n); }
+    // Frames (with the app's services polled) until `done`, for at most five seconds: the print
+    // queue, scanners and sync work on their own threads.
+    template <typename Done>
+    bool frames_until(Done done) {
+        auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+        while (std::chrono::steady_clock::now() < deadline) {
+            app->poll_services();
+            frames(1);
+            if (done()) return true;
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+        return done();
+    }
 
     void tap_digits(const std::string& pad, const std::string& digits) {
         for (char c : digits) ASSERT_TRUE(tap(pad + "." + std::string(1, c))) << pad << " key " << c;
