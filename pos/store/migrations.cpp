@@ -243,7 +243,7 @@ CREATE TABLE held_carts(
 );
 CREATE TABLE open_carts(device TEXT PRIMARY KEY, cart_json TEXT NOT NULL);
 
--- Daily summaries, kept in the same transaction as each sale, so reports never scan all history.
+-- Daily summaries, so reports never scan all history (schema 6 folds them in batches: summaries.hpp).
 CREATE TABLE daily_item_sales(
   local_date TEXT NOT NULL,
   item_id INTEGER NOT NULL,
